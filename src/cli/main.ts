@@ -1,0 +1,124 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ROLES, type Role } from '../contract/roles';
+import { hashPassword } from '../server/platform/auth/secrets';
+import { insertMembership } from '../server/platform/auth/auth.repository';
+import { WorkspaceDb } from '../server/db/scoped';
+import { newId, nowIso } from '../server/platform/ids';
+import { systemCtx } from '../server/platform/context';
+import { openForCli, resolveWorkspaceId, where } from './context';
+import { seedDemo } from './commands/seed';
+import { start } from './commands/start';
+
+const int = (v: string) => {
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number');
+  return n;
+};
+const role = (v: string) => {
+  if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(ROLES.join(', '));
+  return v as Role;
+};
+
+const program = new Command('rapport').description('Rapport CRM').showHelpAfterError();
+
+program
+  .command('start')
+  .description('Migrate, build the web app if needed, and serve (PORT, DATABASE_URL, RAPPORT_DB)')
+  .option('--no-build', 'do not build the web app')
+  .action(async (opts) => start(opts));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const { config, database, applied } = await openForCli();
+    console.log(applied.length ? `Applied ${applied.join(', ')} on ${where(config)}` : `Up to date on ${where(config)}`);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Fill a workspace with sample data')
+  .requiredOption('--demo', 'sample companies and contacts')
+  .option('--contacts <n>', 'contacts to create', int, 1000)
+  .option('--companies <n>', 'companies to create (default contacts/5)', int)
+  .option('--workspace <id|slug>', 'workspace to fill (default: a new "Demo" workspace)')
+  .option('--seed <n>', 'random seed', int, 42)
+  .action(async (opts) => {
+    const { database, services } = await openForCli();
+    let workspaceId: string;
+    if (opts.workspace) workspaceId = await resolveWorkspaceId(database, opts.workspace);
+    else {
+      const email = `demo-${Date.now()}@demo.rapport.local`;
+      const password = (await import('node:crypto')).randomBytes(9).toString('base64url');
+      const created = await services.auth.createWorkspaceWithOwner({ email, password, name: 'Demo Owner', workspaceName: 'Demo' });
+      workspaceId = created.workspaceId;
+      console.log(`Created workspace ${created.slug}; owner ${email} / ${password}`);
+    }
+    const companies = opts.companies ?? Math.max(1, Math.floor(opts.contacts / 5));
+    const { seconds } = await seedDemo(services, workspaceId, { contacts: opts.contacts, companies, seed: opts.seed, progress: true });
+    const rate = Math.round((opts.contacts + companies) / seconds);
+    console.log(`Seeded ${opts.contacts} contacts and ${companies} companies in ${seconds.toFixed(1)} s (${rate} records/s)`);
+    await database.close();
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user, optionally adding them to a workspace')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--password <password>', 'at least 10 characters')
+  .option('--workspace <id|slug>')
+  .option('--role <role>', ROLES.join('|'), role, 'member')
+  .action(async (opts) => {
+    if (opts.password.length < 10) throw new Error('The password needs at least 10 characters');
+    const { database } = await openForCli();
+    const at = nowIso();
+    const id = newId();
+    const workspaceId = opts.workspace ? await resolveWorkspaceId(database, opts.workspace) : null;
+    const passwordHash = await hashPassword(opts.password);
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('users').values({ id, email: opts.email.trim().toLowerCase(), name: opts.name, password_hash: passwordHash, created_at: at, updated_at: at }).execute();
+      if (workspaceId) await insertMembership(new WorkspaceDb(trx, workspaceId, database.dialect), id, opts.role, at);
+    });
+    console.log(`Created user ${opts.email} (${id})${workspaceId ? ` as ${opts.role}` : ''}`);
+    await database.close();
+  });
+
+program
+  .command('workspace')
+  .description('Manage workspaces')
+  .command('create')
+  .description('Create a workspace and its owner (an existing user keeps their password)')
+  .requiredOption('--name <name>')
+  .requiredOption('--owner-email <email>')
+  .requiredOption('--owner-password <password>')
+  .option('--owner-name <name>', 'owner’s name', 'Owner')
+  .action(async (opts) => {
+    const { services, database } = await openForCli();
+    const created = await services.auth.createWorkspaceWithOwner({ email: opts.ownerEmail, password: opts.ownerPassword, name: opts.ownerName, workspaceName: opts.name });
+    console.log(`Created workspace "${opts.name}" (${created.slug}, ${created.workspaceId})`);
+    await database.close();
+  });
+
+program
+  .command('api-key')
+  .description('Manage API keys')
+  .command('create')
+  .description('Create an API key; the secret is printed once')
+  .requiredOption('--workspace <id|slug>')
+  .requiredOption('--name <name>')
+  .option('--role <role>', ROLES.join('|'), role, 'member')
+  .action(async (opts) => {
+    const { services, database } = await openForCli();
+    const workspaceId = await resolveWorkspaceId(database, opts.workspace);
+    const { apiKey, secret } = await services.apiKeys.create(systemCtx(workspaceId), { name: opts.name, role: opts.role });
+    console.log(`API key ${apiKey.name} (${apiKey.role}): ${secret}\nKeep it now: it is not shown again.`);
+    await database.close();
+  });
+
+program.parseAsync().catch((err: Error) => {
+  console.error(`rapport: ${err.message}`);
+  process.exit(1);
+});

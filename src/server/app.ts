@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { Company, CompanyBulkUpdate, CompanyCreate, CompanyUpdate } from '../contract/companies';
+import { Contact, ContactBulkUpdate, ContactCreate, ContactUpdate } from '../contract/contacts';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { installAuth } from './http/auth';
+import { installMetrics } from './http/metrics';
+import { installOpenApi } from './http/openapi';
+import { installErrorHandler } from './http/problem';
+import type { App } from './http/types';
+import { installValidators } from './http/validation';
+import { installWebApp } from './http/web-app';
+import { registerAuthRoutes } from './platform/auth/auth.routes';
+import { registerMemberRoutes } from './platform/auth/members.routes';
+import { registerRecordRoutes } from './platform/records/record-routes';
+import { registerWorkspaceRoutes } from './platform/workspace.routes';
+import { type Services, createServices } from './services';
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  /** Requests per 15 minutes per address and email on sign-in routes. */
+  signInLimit?: number;
+  logger?: boolean;
+};
+
+/** Builds the HTTP app without listening; tests drive it through `inject` or a real port. */
+export async function buildApp(opts: BuildOptions): Promise<{ app: App; services: Services }> {
+  const { config, database } = opts;
+  const services = createServices(database);
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  installValidators(app);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(cookie);
+  await installOpenApi(app);
+  installMetrics(app);
+  installAuth(app, services);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await services.auth.ping();
+      return { status: 'ready', database: database.dialect.name };
+    } catch (err) {
+      reply.status(503);
+      return { status: 'unavailable', detail: (err as Error).message };
+    }
+  });
+
+  await registerAuthRoutes(app, services, { secureCookies: config.secureCookies, signInLimit: opts.signInLimit ?? 20 });
+  registerMemberRoutes(app, services, { publicUrl: config.publicUrl });
+  registerWorkspaceRoutes(app, services);
+  registerRecordRoutes(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any, item: Contact, create: ContactCreate, update: ContactUpdate, bulkUpdate: ContactBulkUpdate });
+  registerRecordRoutes(app, { path: 'companies', tag: 'Companies', service: services.companies as any, item: Company, create: CompanyCreate, update: CompanyUpdate, bulkUpdate: CompanyBulkUpdate });
+
+  await installWebApp(app, config.webRoot ?? path.resolve('dist/web'));
+  return { app, services };
+}

@@ -1,0 +1,29 @@
+export type Config = {
+  host: string;
+  port: number;
+  databaseUrl?: string;
+  sqlitePath: string;
+  /** Address people reach the app at; used in links such as invitations. */
+  publicUrl: string;
+  logLevel: string;
+  /** Secure cookies unless the public URL is plain http (local use). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  webRoot?: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = Number(env.PORT ?? 3000);
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath: env.RAPPORT_DB ?? './data/rapport.db',
+    publicUrl,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: publicUrl.startsWith('https:'),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    ...overrides,
+  };
+}

@@ -1,0 +1,3 @@
+export { postgresDialect } from './postgres';
+export { sqliteDialect } from './sqlite';
+export type { Dialect, ValueKind } from './types';

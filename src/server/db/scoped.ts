@@ -1,0 +1,72 @@
+import type {
+  DeleteQueryBuilder,
+  DeleteResult,
+  InsertObject,
+  InsertQueryBuilder,
+  InsertResult,
+  Kysely,
+  RawBuilder,
+  SelectQueryBuilder,
+  Transaction,
+  UpdateQueryBuilder,
+  UpdateResult,
+} from 'kysely';
+import type { Dialect } from './dialect';
+import type { DB, TenantTable } from './schema';
+
+type TenantInsert<T extends TenantTable> = Omit<InsertObject<DB, T>, 'workspace_id'>;
+
+/**
+ * The only door to workspace-owned tables. It is bound to one workspace and adds
+ * `workspace_id = …` to every select, update and delete, and sets it on every insert, so a
+ * repository cannot forget the tenant.
+ */
+export class WorkspaceDb {
+  constructor(
+    private readonly kysely: Kysely<DB>,
+    readonly workspaceId: string,
+    readonly dialect: Dialect,
+  ) {}
+
+  selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<DB, T, object> {
+    return (this.kysely.selectFrom(table) as SelectQueryBuilder<DB, any, object>).where(
+      `${table}.workspace_id` as any,
+      '=',
+      this.workspaceId,
+    ) as SelectQueryBuilder<DB, T, object>;
+  }
+
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {
+    return (this.kysely.updateTable(table) as UpdateQueryBuilder<DB, any, any, UpdateResult>).where(
+      `${table}.workspace_id` as any,
+      '=',
+      this.workspaceId,
+    ) as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+  }
+
+  deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<DB, T, DeleteResult> {
+    return (this.kysely.deleteFrom(table) as DeleteQueryBuilder<DB, any, DeleteResult>).where(
+      `${table}.workspace_id` as any,
+      '=',
+      this.workspaceId,
+    ) as DeleteQueryBuilder<DB, T, DeleteResult>;
+  }
+
+  insertInto<T extends TenantTable>(table: T, rows: TenantInsert<T> | TenantInsert<T>[]): InsertQueryBuilder<DB, T, InsertResult> {
+    const list = Array.isArray(rows) ? rows : [rows];
+    const values = list.map((r) => ({ ...r, workspace_id: this.workspaceId })) as unknown as InsertObject<DB, T>[];
+    return this.kysely.insertInto(table).values(values);
+  }
+
+  /** A hand-written query; the builder receives the workspace id and must filter by it. */
+  async raw<R>(build: (workspaceId: string) => RawBuilder<R>): Promise<R[]> {
+    const result = await build(this.workspaceId).execute(this.kysely);
+    return result.rows;
+  }
+
+  /** Runs `fn` in a transaction (or inside the current one). */
+  async transaction<R>(fn: (tx: WorkspaceDb) => Promise<R>): Promise<R> {
+    if (this.kysely.isTransaction) return fn(this);
+    return this.kysely.transaction().execute((trx: Transaction<DB>) => fn(new WorkspaceDb(trx, this.workspaceId, this.dialect)));
+  }
+}

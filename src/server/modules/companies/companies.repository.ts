@@ -1,0 +1,77 @@
+import type { Address, PhoneEntry } from '../../../contract/common';
+import type { Company } from '../../../contract/companies';
+import type { Dialect } from '../../db/dialect';
+import type { CompanyRow } from '../../db/schema';
+import type { WorkspaceDb } from '../../db/scoped';
+
+export function companyFromRow(dialect: Dialect, r: CompanyRow): Company {
+  const j = dialect.json;
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    domain: r.domain,
+    website: r.website,
+    industry: r.industry,
+    employees: r.employees,
+    annualRevenue: r.annual_revenue,
+    phone: r.phone,
+    phones: j.read<PhoneEntry[]>(r.phones, []),
+    addresses: j.read<Address[]>(r.addresses, []),
+    parentId: r.parent_id,
+    parent: null,
+    ownerId: r.owner_id,
+    lifecycleStage: r.lifecycle_stage,
+    tags: j.read<string[]>(r.tags, []),
+    description: r.description,
+    custom: j.read<Record<string, unknown>>(r.custom, {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function companyColumns(dialect: Dialect, c: Company): Partial<CompanyRow> {
+  const j = dialect.json;
+  return {
+    name: c.name,
+    domain: c.domain,
+    website: c.website,
+    industry: c.industry,
+    employees: c.employees,
+    annual_revenue: c.annualRevenue,
+    phone: c.phones[0]?.phone ?? null,
+    phones: j.write(c.phones),
+    addresses: j.write(c.addresses),
+    parent_id: c.parentId,
+    owner_id: c.ownerId,
+    lifecycle_stage: c.lifecycleStage,
+    tags: j.write(c.tags),
+    description: c.description,
+    custom: j.write(c.custom),
+  };
+}
+
+export async function embedParents(db: WorkspaceDb, companies: Company[]): Promise<void> {
+  const ids = [...new Set(companies.map((c) => c.parentId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids).execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  for (const c of companies) if (c.parentId && names.has(c.parentId)) c.parent = { id: c.parentId, name: names.get(c.parentId)! };
+}
+
+/** The chain of parents above `id`, nearest first (bounded, so a corrupt loop cannot hang). */
+export async function ancestorIds(db: WorkspaceDb, id: string): Promise<string[]> {
+  const out: string[] = [];
+  let current: string | null = id;
+  while (current && out.length < 100) {
+    const row: { parent_id: string | null } | undefined = await db
+      .selectFrom('companies')
+      .select('parent_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.parent_id ?? null;
+    if (current) out.push(current);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Contact, EmailEntry } from '../../../contract/contacts';
+import type { Address, PhoneEntry } from '../../../contract/common';
+import type { Dialect } from '../../db/dialect';
+import type { ContactRow } from '../../db/schema';
+import type { WorkspaceDb } from '../../db/scoped';
+
+export function contactFromRow(dialect: Dialect, r: ContactRow): Contact {
+  const j = dialect.json;
+  return {
+    id: r.id,
+    version: r.version,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    fullName: r.full_name,
+    title: r.title,
+    email: r.email,
+    emails: j.read<EmailEntry[]>(r.emails, []),
+    phone: r.phone,
+    phones: j.read<PhoneEntry[]>(r.phones, []),
+    addresses: j.read<Address[]>(r.addresses, []),
+    companyId: r.company_id,
+    company: null,
+    ownerId: r.owner_id,
+    lifecycleStage: r.lifecycle_stage,
+    tags: j.read<string[]>(r.tags, []),
+    consent: { email: r.consent_email === 1, sms: r.consent_sms === 1, phone: r.consent_phone === 1 },
+    birthday: r.birthday,
+    description: r.description,
+    custom: j.read<Record<string, unknown>>(r.custom, {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function contactColumns(dialect: Dialect, c: Contact): Partial<ContactRow> {
+  const j = dialect.json;
+  return {
+    first_name: c.firstName,
+    last_name: c.lastName,
+    full_name: c.fullName,
+    title: c.title,
+    email: c.emails[0]?.email ?? null,
+    emails: j.write(c.emails),
+    phone: c.phones[0]?.phone ?? null,
+    phones: j.write(c.phones),
+    addresses: j.write(c.addresses),
+    company_id: c.companyId,
+    owner_id: c.ownerId,
+    lifecycle_stage: c.lifecycleStage,
+    tags: j.write(c.tags),
+    consent_email: c.consent.email ? 1 : 0,
+    consent_sms: c.consent.sms ? 1 : 0,
+    consent_phone: c.consent.phone ? 1 : 0,
+    birthday: c.birthday,
+    description: c.description,
+    custom: j.write(c.custom),
+  };
+}
+
+/** Fills `company` with the linked company's id and name. */
+export async function embedCompanies(db: WorkspaceDb, contacts: Contact[]): Promise<void> {
+  const ids = [...new Set(contacts.map((c) => c.companyId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids).execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  for (const c of contacts) if (c.companyId && names.has(c.companyId)) c.company = { id: c.companyId, name: names.get(c.companyId)! };
+}
+
+/** Who already holds these emails, other than the contacts in `except`. */
+export async function findEmailHolders(db: WorkspaceDb, emails: string[], except: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const out = new Map<string, string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    let q = db.selectFrom('contact_emails').select(['email', 'contact_id']).where('email', 'in', emails.slice(i, i + 500));
+    if (except.length) q = q.where('contact_id', 'not in', except);
+    for (const r of await q.execute()) out.set(r.email, r.contact_id);
+  }
+  return out;
+}
+
+/** Rewrites the email index of these contacts. */
+export async function syncContactEmails(tx: WorkspaceDb, contacts: Contact[]): Promise<void> {
+  const ids = contacts.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    await tx.deleteFrom('contact_emails').where('contact_id', 'in', ids.slice(i, i + 500)).execute();
+  }
+  const rows = contacts.flatMap((c) => c.emails.map((e) => ({ email: e.email, contact_id: c.id })));
+  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('contact_emails', rows.slice(i, i + 500)).execute();
+}

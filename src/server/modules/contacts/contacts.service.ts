@@ -1,0 +1,128 @@
+import type { Contact, ContactCreate, ContactUpdate } from '../../../contract/contacts';
+import type { WorkspaceDb } from '../../db/scoped';
+import type { Ctx } from '../../platform/context';
+import { validateCustomValues } from '../../platform/custom-fields/custom-values';
+import { AppError } from '../../platform/errors';
+import { normalizeEmail } from '../../platform/normalize';
+import { assignDefined, checkReferences, cleanTags, normalizePhones, trimAddresses } from '../../platform/records/record-input';
+import { createRecordService } from '../../platform/records/record-service';
+import type { PrepareArgs } from '../../platform/records/record-spec';
+import { searchableParts } from '../../platform/search/search.repository';
+import type { ContactRow } from '../../db/schema';
+import { contactFields } from './contacts.fields';
+import { contactColumns, contactFromRow, embedCompanies, findEmailHolders, syncContactEmails } from './contacts.repository';
+
+const emptyContact = (): Contact => ({
+  id: '',
+  version: 0,
+  firstName: null,
+  lastName: null,
+  fullName: '',
+  title: null,
+  email: null,
+  emails: [],
+  phone: null,
+  phones: [],
+  addresses: [],
+  companyId: null,
+  company: null,
+  ownerId: null,
+  lifecycleStage: null,
+  tags: [],
+  consent: { email: false, sms: false, phone: false },
+  birthday: null,
+  description: null,
+  custom: {},
+  createdAt: '',
+  updatedAt: '',
+  deletedAt: null,
+});
+
+const trimOrNull = (v: string | null) => (v === null ? null : v.trim() || null);
+
+async function prepareContact({ tx, input, base, customDefs, errors }: PrepareArgs<Contact, ContactCreate | ContactUpdate>): Promise<Contact> {
+  const next: Contact = base ? structuredClone(base) : emptyContact();
+  assignDefined(next, input as Partial<Contact>, ['title', 'companyId', 'ownerId', 'lifecycleStage', 'birthday', 'description']);
+  if (input.firstName !== undefined) next.firstName = trimOrNull(input.firstName);
+  if (input.lastName !== undefined) next.lastName = trimOrNull(input.lastName);
+  if (input.title !== undefined) next.title = trimOrNull(input.title);
+  if (input.tags !== undefined) next.tags = cleanTags(input.tags);
+  if (input.phones !== undefined) next.phones = normalizePhones(input.phones);
+  if (input.addresses !== undefined) next.addresses = trimAddresses(input.addresses);
+  if (input.consent !== undefined) next.consent = { ...next.consent, ...input.consent };
+  if (input.emails !== undefined) {
+    const seen = new Set<string>();
+    next.emails = [];
+    input.emails.forEach((e, i) => {
+      const email = normalizeEmail(e.email);
+      if (seen.has(email)) errors.add(`emails.${i}.email`, 'is listed twice');
+      seen.add(email);
+      next.emails.push({ ...e, email });
+    });
+  }
+  next.email = next.emails[0]?.email ?? null;
+  next.phone = next.phones[0]?.phone ?? null;
+  next.fullName = [next.firstName, next.lastName].filter(Boolean).join(' ') || next.email || '';
+  if (!next.firstName && !next.lastName && next.emails.length === 0) {
+    errors.add('firstName', 'a contact needs a first name, a last name or an email');
+  }
+  next.custom = { ...next.custom, ...validateCustomValues(customDefs, input.custom, errors, base ? 'update' : 'create') };
+  for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
+
+  await checkReferences(tx, errors, { companyId: input.companyId, ownerId: input.ownerId });
+  if (input.emails !== undefined && next.emails.length) {
+    const holders = await findEmailHolders(
+      tx,
+      next.emails.map((e) => e.email),
+      base ? [base.id] : [],
+    );
+    const i = next.emails.findIndex((e) => holders.has(e.email));
+    if (i >= 0) {
+      const email = next.emails[i].email;
+      throw new AppError('duplicate_email', `emails.${i}.email: ${email} already belongs to contact ${holders.get(email)}`, {
+        field: `${errors.prefix}emails.${i}.email`,
+        existingId: holders.get(email),
+      });
+    }
+  }
+  return next;
+}
+
+/** Rejects one email on two contacts of the same bulk call, then rewrites the email index. */
+async function afterContactWrite(tx: WorkspaceDb, contacts: Contact[]): Promise<void> {
+  const owner = new Map<string, number>();
+  for (const [i, c] of contacts.entries()) {
+    for (const [j, e] of c.emails.entries()) {
+      if (owner.has(e.email)) {
+        throw new AppError('duplicate_email', `items.${i}.emails.${j}.email: ${e.email} is also on items.${owner.get(e.email)}`, {
+          field: `items.${i}.emails.${j}.email`,
+        });
+      }
+      owner.set(e.email, i);
+    }
+  }
+  await syncContactEmails(tx, contacts);
+}
+
+export function createContactsService(scoped: (ctx: Ctx) => WorkspaceDb) {
+  return createRecordService<Contact, ContactRow, ContactCreate, ContactUpdate>(
+    {
+      objectType: 'contacts',
+      table: 'contacts',
+      label: 'Contact',
+      fields: contactFields,
+      fromRow: contactFromRow,
+      embed: embedCompanies,
+      prepare: prepareContact,
+      toColumns: contactColumns,
+      afterWrite: afterContactWrite,
+      searchDocument: (c) => ({
+        title: c.fullName,
+        subtitle: [c.title, c.email].filter(Boolean).join(' · '),
+        body: searchableParts([...c.emails.map((e) => e.email), ...c.phones.map((p) => p.phone)]),
+      }),
+    },
+    scoped,
+  );
+}
+export type ContactsService = ReturnType<typeof createContactsService>;

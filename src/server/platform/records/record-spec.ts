@@ -1,0 +1,48 @@
+import type { CustomField, ObjectType } from '../../../contract/custom-fields';
+import type { Dialect } from '../../db/dialect';
+import type { WorkspaceDb } from '../../db/scoped';
+import type { Ctx } from '../context';
+import type { FieldErrors } from '../errors';
+import type { FieldRegistry } from '../filters/field-spec';
+import type { SearchDocument } from '../search/search.repository';
+
+export type RecordApi = {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  custom: Record<string, unknown>;
+};
+export type RecordRow = { id: string; version: number; deleted_at: string | null };
+
+export type PrepareArgs<Api, Input> = {
+  tx: WorkspaceDb;
+  ctx: Ctx;
+  input: Input;
+  /** The record as it is now, or null when creating. */
+  base: Api | null;
+  customDefs: CustomField[];
+  errors: FieldErrors;
+};
+
+/**
+ * What one kind of record (contacts, companies, later deals…) tells the shared record service:
+ * how it is stored, validated, shown and found.
+ */
+export type RecordSpec<Api extends RecordApi, Row extends RecordRow, CreateIn, UpdateIn> = {
+  objectType: ObjectType;
+  table: ObjectType;
+  label: string;
+  fields(customDefs: CustomField[]): FieldRegistry;
+  fromRow(dialect: Dialect, row: Row): Api;
+  /** Adds related data shown with the record (e.g. the company's name). */
+  embed?(db: WorkspaceDb, items: Api[]): Promise<void>;
+  /** Validates `input` and returns the record's next state (its id and meta are set by the service). */
+  prepare(args: PrepareArgs<Api, CreateIn | UpdateIn>): Promise<Api>;
+  toColumns(dialect: Dialect, api: Api): Record<string, unknown>;
+  /** Keeps side tables in step (e.g. the email index); runs in the write's transaction. */
+  afterWrite?(tx: WorkspaceDb, items: Api[]): Promise<void>;
+  afterDelete?(tx: WorkspaceDb, ids: string[]): Promise<void>;
+  searchDocument(api: Api): Omit<SearchDocument, 'objectType' | 'recordId'>;
+};

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { WorkspaceDb } from '../../db/scoped';
+
+export type SearchDocument = { objectType: string; recordId: string; title: string; subtitle: string; body: string };
+export type SearchHit = { objectType: string; id: string; title: string; subtitle: string; rank: number };
+
+/** Replaces the search documents of these records; call it in the write's transaction. */
+export async function upsertSearchDocuments(tx: WorkspaceDb, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  await removeSearchDocuments(
+    tx,
+    docs.map((d) => d.recordId),
+  );
+  for (let i = 0; i < docs.length; i += 400) {
+    await tx
+      .insertInto(
+        'search_documents',
+        docs.slice(i, i + 400).map((d) => ({
+          object_type: d.objectType,
+          record_id: d.recordId,
+          title: d.title,
+          subtitle: d.subtitle,
+          body: d.body,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function removeSearchDocuments(tx: WorkspaceDb, recordIds: string[]): Promise<void> {
+  for (let i = 0; i < recordIds.length; i += 500) {
+    await tx.deleteFrom('search_documents').where('record_id', 'in', recordIds.slice(i, i + 500)).execute();
+  }
+}
+
+/** Words of the query as prefix terms, stripped of every character that has meaning to the engines. */
+export function queryTerms(q: string): string[] {
+  return q
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+export async function searchDocuments(db: WorkspaceDb, q: string, opts: { limit: number; objectType?: string }): Promise<SearchHit[]> {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return [];
+  if (db.dialect.name === 'postgres') {
+    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
+    const rows = await db
+      .selectFrom('search_documents')
+      .select([
+        'object_type',
+        'record_id',
+        'title',
+        'subtitle',
+        sql<number>`ts_rank(tsv, to_tsquery('simple', ${tsquery}))`.as('rank'),
+      ])
+      .where(sql<boolean>`tsv @@ to_tsquery('simple', ${tsquery})`)
+      .$if(!!opts.objectType, (qb) => qb.where('object_type', '=', opts.objectType!))
+      .orderBy('rank', 'desc')
+      .orderBy('title')
+      .limit(opts.limit)
+      .execute();
+    return rows.map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: Number(r.rank) }));
+  }
+  const match = terms.map((t) => `"${t}"*`).join(' ');
+  const type = opts.objectType ?? null;
+  const rows = await db.raw<{ object_type: string; record_id: string; title: string; subtitle: string; rank: number }>(
+    (workspaceId) => sql`
+      select d.object_type, d.record_id, d.title, d.subtitle, bm25(search_fts, 10.0, 1.0) as rank
+      from search_fts join search_documents d on d.rowid = search_fts.rowid
+      where search_fts match ${match} and d.workspace_id = ${workspaceId}
+        and (${type} is null or d.object_type = ${type})
+      order by rank, d.title limit ${opts.limit}`,
+  );
+  return rows.map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: -Number(r.rank) }));
+}
+
+/** Splits emails, phones and domains into the pieces people type. */
+export function searchableParts(values: (string | null | undefined)[]): string {
+  const out = new Set<string>();
+  for (const v of values) {
+    if (!v) continue;
+    out.add(v);
+    // PostgreSQL's parser keeps an email or host as one token; spaced pieces make each part findable.
+    out.add(v.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    if (v.includes('@')) {
+      const [local, domain] = v.split('@');
+      out.add(local);
+      out.add(domain);
+    }
+    const digits = v.replace(/\D/g, '');
+    if (digits.length >= 6 && /^[+\d\s().-]+$/.test(v)) {
+      out.add(digits);
+      // National number without the country code, as people usually type it.
+      if (v.startsWith('+')) for (const cc of [1, 2, 3]) out.add(digits.slice(cc));
+    }
+  }
+  return [...out].join(' ');
+}

@@ -1,0 +1,36 @@
+import type { ObjectType } from '../contract/custom-fields';
+import type { Database } from './db/database';
+import { WorkspaceDb } from './db/scoped';
+import { createCompaniesService } from './modules/companies/companies.service';
+import { createContactsService } from './modules/contacts/contacts.service';
+import { createApiKeysService } from './platform/auth/api-keys.service';
+import { createAuthService } from './platform/auth/auth.service';
+import { createMembersService } from './platform/auth/members.service';
+import type { Ctx } from './platform/context';
+import { createCustomFieldsService } from './platform/custom-fields/custom-fields.service';
+import { createAuditService } from './platform/events/audit.service';
+import { createSearchService } from './platform/search/search.service';
+import { createViewsService } from './platform/views/views.service';
+
+/** Wires every service to the database; the HTTP layer and the CLI both start here. */
+export function createServices(database: Database) {
+  const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect);
+  const auth = createAuthService(database);
+  const contacts = createContactsService(scoped);
+  const companies = createCompaniesService(scoped);
+  const records = { contacts, companies } as const;
+  return {
+    database,
+    scoped,
+    auth,
+    members: createMembersService(database, scoped, auth),
+    apiKeys: createApiKeysService(scoped, auth),
+    customFields: createCustomFieldsService(scoped),
+    contacts,
+    companies,
+    views: createViewsService(scoped, (ctx, objectType: ObjectType) => records[objectType].fields(ctx)),
+    audit: createAuditService(scoped),
+    search: createSearchService(scoped),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
