@@ -16,7 +16,7 @@ function newestMtime(dir: string): number {
 export async function ensureWebBuild(root = process.cwd()) {
   const index = path.join(root, 'dist/web/index.html');
   const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/contract')));
-  if (sources === 0) return;
+  if (!fs.existsSync(path.join(root, 'vite.config.ts')) || !fs.existsSync(path.join(root, 'src/web'))) return;
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   const vite = path.join(root, 'node_modules/.bin/vite');
   if (!fs.existsSync(vite)) {
