@@ -1,0 +1,16 @@
+// The product's server in its own process, as it runs in production (logs at warn).
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { openDatabase } from '../src/server/db/database';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
+const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 10 });
+const { app } = await buildApp({ config, database });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+});

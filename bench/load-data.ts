@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/server/config';
+import { migrateToLatest, openDatabase } from '../src/server/db/database';
+import { systemCtx } from '../src/server/platform/context';
+import { createServices } from '../src/server/services';
+import { makeGenerator } from './generator';
+import { Progress } from './progress';
+
+export type Loaded = {
+  workspaceId: string;
+  apiKey: string;
+  contactIds: string[];
+  companyIds: string[];
+  loadSeconds: number;
+  contactsPerSecond: number;
+  lastNames: string[];
+  firstNames: string[];
+};
+
+const BATCH = 1000;
+
+/** Loads companies and contacts through the product's own bulk create (validation, events, search). */
+export async function loadData(env: Record<string, string>, contacts: number): Promise<Loaded> {
+  const config = loadConfig({ ...process.env, ...env });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  await migrateToLatest(database.db);
+  const services = createServices(database);
+  const { workspaceId, userId } = await services.auth.createWorkspaceWithOwner({
+    email: `bench-${randomBytes(4).toString('hex')}@example.com`,
+    password: 'benchmark password',
+    name: 'Bench',
+    workspaceName: 'Bench',
+  });
+  const ctx = systemCtx(workspaceId);
+  const gen = makeGenerator();
+  const companies = Math.max(1, Math.floor(contacts / 5));
+  const progress = new Progress('load', contacts + companies);
+  const companyIds: string[] = [];
+  for (let i = 0; i < companies; i += BATCH) {
+    const n = Math.min(BATCH, companies - i);
+    const created = await services.companies.bulkCreate(ctx, Array.from({ length: n }, (_, k) => gen.company(i + k, userId)));
+    companyIds.push(...created.map((c) => c.id));
+    progress.add(n);
+  }
+  const contactIds: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < contacts; i += BATCH) {
+    const n = Math.min(BATCH, contacts - i);
+    const created = await services.contacts.bulkCreate(ctx, Array.from({ length: n }, (_, k) => gen.contact(i + k, companyIds, userId)));
+    // Keep a sample of ids for the by-id scenario, not all of them.
+    if (contactIds.length < 5000) contactIds.push(...created.slice(0, 50).map((c) => c.id));
+    progress.add(n);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  progress.done();
+  const { secret } = await services.apiKeys.create(ctx, { name: 'bench', role: 'owner' });
+  // Fresh statistics, as autovacuum (PostgreSQL) or `pragma optimize` (SQLite) would have soon after a load.
+  await sql.raw(database.dialect.name === 'postgres' ? 'analyze' : 'pragma optimize').execute(database.db);
+  await database.close();
+  return {
+    workspaceId,
+    apiKey: secret,
+    contactIds,
+    companyIds: companyIds.slice(0, 1000),
+    loadSeconds: seconds,
+    contactsPerSecond: contacts / seconds,
+    lastNames: gen.lastNames(),
+    firstNames: gen.firstNames(),
+  };
+}

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export type Server = { port: number; pid: number; peakRssMb(): number; stop(): Promise<void> };
+
+/** Starts a server script in its own process and waits for its "ready <port>" line. */
+export function spawnServer(script: string, env: Record<string, string>): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += String(d);
+      const m = /ready (\d+)/.exec(buf);
+      if (m) {
+        resolve({
+          port: Number(m[1]),
+          pid: child.pid!,
+          peakRssMb: () => {
+            const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+            const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+            return kb / 1024;
+          },
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+  });
+}
+
+export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/** Loads a server from this process (a second process on loopback) for `seconds`. */
+export async function hammer(opts: {
+  port: number;
+  seconds: number;
+  connections: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  path: (i: number) => string;
+  body?: (i: number) => string;
+}): Promise<LoadResult> {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${opts.port}`,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: [
+      {
+        method: opts.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...opts.headers },
+        setupRequest: (req: any) => {
+          const n = i++;
+          return { ...req, path: opts.path(n), ...(opts.body ? { body: opts.body(n) } : {}) };
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export type Latency = { median: number; p99: number; n: number; failures: number };
+
+/** Requests one after another and times each, in milliseconds. */
+export async function sequential(port: number, paths: string[], headers: Record<string, string> = {}): Promise<Latency> {
+  const times: number[] = [];
+  let failures = 0;
+  for (const p of paths) {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${p}`, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (!res.ok) failures++;
+  }
+  return { ...percentiles(times), failures };
+}
+
+export function percentiles(times: number[]): { median: number; p99: number; n: number } {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return { median: at(0.5), p99: at(0.99), n: s.length };
+}

@@ -1,0 +1,122 @@
+// `npm run bench [-- --quick] [--contacts N] [--dialect sqlite|postgres]`: Rapport against the
+// raw-database ceiling, each scenario on SQLite and PostgreSQL.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BenchDialect, freshTarget, postgresReachable } from './databases';
+import { loadData } from './load-data';
+import { hammer, sequential, spawnServer } from './measure';
+import { rawInsertRate } from './raw-insert';
+import { type Row, printTable } from './report';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('quick');
+const contacts = Number(option('contacts') ?? (quick ? 100_000 : 1_000_000));
+const loadSeconds = quick ? 4 : 8;
+const wanted = option('dialect');
+
+async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
+  console.error(`\n${dialect}: loading ${contacts.toLocaleString('en')} contacts…`);
+  const target = await freshTarget(dialect);
+  const rows: Row[] = [];
+  try {
+    const data = await loadData(target.env, contacts);
+    const env = { ...target.env, BENCH_WORKSPACE: data.workspaceId };
+    const auth = { authorization: `Bearer ${data.apiKey}` };
+    const app = await spawnServer('app-server.ts', env);
+    const base = await spawnServer('baseline-server.ts', env);
+    try {
+      const ids = data.contactIds;
+      console.error(`${dialect}: GET by id…`);
+      // Warm both servers' caches the same way before measuring.
+      await hammer({ port: app.port, seconds: 1, connections: 10, headers: auth, path: (i) => `/api/v1/contacts/${ids[i % ids.length]}` });
+      await hammer({ port: base.port, seconds: 1, connections: 10, path: (i) => `/contacts/${ids[i % ids.length]}` });
+      const getApp = await hammer({ port: app.port, seconds: loadSeconds, connections: 10, headers: auth, path: (i) => `/api/v1/contacts/${ids[i % ids.length]}` });
+      const getBase = await hammer({ port: base.port, seconds: loadSeconds, connections: 10, path: (i) => `/contacts/${ids[i % ids.length]}` });
+      rows.push({ dialect, scenario: 'GET contact by id (req/s, 10 conns)', value: getApp.rps, unit: 'req/s', p50: getApp.p50, p99: getApp.p99, baseline: getBase.rps, higherIsBetter: true, errors: getApp.errors + getApp.non2xx });
+
+      console.error(`${dialect}: list with filter and sort…`);
+      const prefixes = data.lastNames.map((n, i) => n.slice(0, 2 + (i % 2)));
+      const stages = ['customer', 'lead', 'subscriber', 'opportunity'];
+      const listPaths = prefixes.map((p, i) => {
+        const filter = { and: [{ field: 'lastName', op: 'startsWith', value: p }, { field: 'lifecycleStage', op: 'eq', value: stages[i % stages.length] }] };
+        return `/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=lastName&limit=50`;
+      });
+      const basePaths = prefixes.map((p, i) => `/contacts?prefix=${encodeURIComponent(p)}&stage=${stages[i % stages.length]}`);
+      await sequential(app.port, listPaths.slice(0, 20), auth);
+      const listApp = await sequential(app.port, [...listPaths, ...listPaths], auth);
+      const listBase = await sequential(base.port, [...basePaths, ...basePaths]);
+      rows.push({ dialect, scenario: 'List: name prefix + stage, sorted, 50 rows', value: listApp.median, unit: 'ms', p50: listApp.median, p99: listApp.p99, baseline: listBase.median, baselineP99: listBase.p99, higherIsBetter: false, errors: listApp.failures });
+
+      console.error(`${dialect}: search…`);
+      const queries: string[] = [];
+      for (let i = 0; queries.length < 1000; i++) {
+        const first = data.firstNames[i % data.firstNames.length];
+        const last = data.lastNames[(i * 7) % data.lastNames.length];
+        const kind = i % 4;
+        queries.push(kind === 0 ? `${first} ${last}` : kind === 1 ? last.slice(0, 2) : kind === 2 ? first.slice(0, 3) : `${first}.${last}.${i * 13}@example.com`.toLowerCase());
+      }
+      const searchApp = await sequential(app.port, queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`), auth);
+      const searchBase = await sequential(base.port, queries.map((q) => `/search?q=${encodeURIComponent(q)}`));
+      rows.push({ dialect, scenario: 'Search: 1,000 mixed queries', value: searchApp.median, unit: 'ms', p50: searchApp.median, p99: searchApp.p99, baseline: searchBase.median, baselineP99: searchBase.p99, higherIsBetter: false, errors: searchApp.failures });
+
+      console.error(`${dialect}: single creates…`);
+      const stamp = Date.now().toString(36);
+      const createApp = await hammer({
+        port: app.port,
+        seconds: loadSeconds,
+        connections: 10,
+        method: 'POST',
+        headers: auth,
+        path: () => '/api/v1/contacts',
+        body: (i) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, emails: [{ email: `create.${stamp}.${i}@example.com` }] }),
+      });
+      const createBase = await hammer({
+        port: base.port,
+        seconds: loadSeconds,
+        connections: 10,
+        method: 'POST',
+        path: () => '/contacts',
+        body: (i) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, email: `base.${stamp}.${i}@example.com` }),
+      });
+      rows.push({ dialect, scenario: 'Single creates over HTTP (10 conns)', value: createApp.rps, unit: 'req/s', p50: createApp.p50, p99: createApp.p99, baseline: createBase.rps, higherIsBetter: true, errors: createApp.errors + createApp.non2xx });
+      rows.push({ dialect, scenario: 'Server peak RSS', value: app.peakRssMb(), unit: 'MB', higherIsBetter: false });
+    } finally {
+      await app.stop();
+      await base.stop();
+    }
+    console.error(`${dialect}: raw bulk insert ceiling…`);
+    const raw = await rawInsertRate(target.env, data.workspaceId, Math.min(50_000, contacts));
+    rows.push({ dialect, scenario: 'Bulk create (product bulk API, 1,000/call)', value: data.contactsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true });
+  } finally {
+    await target.cleanup();
+  }
+  return rows;
+}
+
+const started = performance.now();
+const dialects: BenchDialect[] = wanted ? [wanted as BenchDialect] : (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+if (!wanted && dialects.length === 1) console.error('PostgreSQL is not reachable: benchmarking SQLite only.');
+const rows: Row[] = [];
+for (const d of dialects) rows.push(...(await benchDialect(d)));
+
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const meta = { commit, cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, contacts, quick, seconds: (performance.now() - started) / 1000, at: new Date().toISOString() };
+printTable(rows, meta);
+const dir = path.join(import.meta.dirname, 'results');
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `bench-${meta.at.replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify({ meta, rows }, null, 2));
+console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
