@@ -40,7 +40,12 @@ function compileNode(node: Filter, fields: FieldRegistry, dialect: Dialect, path
     const parts = list.map((child, i) => compileNode(child as Filter, fields, dialect, `${path}.${op}.${i}`, depth + 1));
     return sql<SqlBool>`(${sql.join(parts, op === 'and' ? sql` and ` : sql` or `)})`;
   }
-  if ('not' in node) return sql<SqlBool>`not (${compileNode(node.not, fields, dialect, `${path}.not`, depth + 1)})`;
+  if ('not' in node) {
+    // SQL's NOT of an unknown (a comparison with an empty field) is unknown, which would drop
+    // the empty rows; "not (stage = customer)" must keep them, as `neq` does.
+    const inner = compileNode(node.not, fields, dialect, `${path}.not`, depth + 1);
+    return sql<SqlBool>`(case when ${inner} then 1 = 0 else 1 = 1 end)`;
+  }
   return compileCondition(node as FilterCondition, fields, dialect, path);
 }
 
