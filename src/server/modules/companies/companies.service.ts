@@ -2,6 +2,7 @@ import type { Company, CompanyCreate, CompanyUpdate } from '../../../contract/co
 import type { CompanyRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { Ctx } from '../../platform/context';
+import { invalid } from '../../platform/errors';
 import { validateCustomValues } from '../../platform/custom-fields/custom-values';
 import { normalizeDomain } from '../../platform/normalize';
 import { assignDefined, checkReferences, cleanTags, normalizePhones, trimAddresses } from '../../platform/records/record-input';
@@ -35,7 +36,7 @@ const emptyCompany = (): Company => ({
   deletedAt: null,
 });
 
-async function prepareCompany({ tx, input, base, customDefs, errors }: PrepareArgs<Company, CompanyCreate | CompanyUpdate>): Promise<Company> {
+async function prepareCompany({ tx, input, base, customDefs, errors, refs }: PrepareArgs<Company, CompanyCreate | CompanyUpdate>): Promise<Company> {
   const next: Company = base ? structuredClone(base) : emptyCompany();
   assignDefined(next, input as Partial<Company>, ['website', 'employees', 'annualRevenue', 'parentId', 'ownerId', 'lifecycleStage', 'description']);
   if (input.name !== undefined) {
@@ -52,7 +53,7 @@ async function prepareCompany({ tx, input, base, customDefs, errors }: PrepareAr
   next.custom = { ...next.custom, ...validateCustomValues(customDefs, input.custom, errors, base ? 'update' : 'create') };
   for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
 
-  await checkReferences(tx, errors, { companyField: 'parentId', companyId: input.parentId, ownerId: input.ownerId });
+  checkReferences(refs, errors, { companyField: 'parentId', companyId: input.parentId, ownerId: input.ownerId });
   if (base && input.parentId) {
     if (input.parentId === base.id) errors.add('parentId', 'a company cannot be its own parent');
     else if ((await ancestorIds(tx, input.parentId)).includes(base.id)) {
@@ -60,6 +61,20 @@ async function prepareCompany({ tx, input, base, customDefs, errors }: PrepareAr
     }
   }
   return next;
+}
+
+/**
+ * Two items of one bulk update can make a loop that neither makes alone (A under B, B under A):
+ * checked again once every item is written, inside the same transaction. New companies cannot
+ * close a loop, nobody points at them yet.
+ */
+async function afterCompanyWrite(tx: WorkspaceDb, companies: Company[]): Promise<void> {
+  if (companies.length < 2) return;
+  let culprit = -1;
+  for (const [i, c] of companies.entries()) {
+    if (c.version > 1 && c.parentId && (await ancestorIds(tx, c.id)).includes(c.id)) culprit = i;
+  }
+  if (culprit >= 0) throw invalid(`items.${culprit}.changes.parentId`, 'would make a loop in the company hierarchy');
 }
 
 export function createCompaniesService(scoped: (ctx: Ctx) => WorkspaceDb) {
@@ -71,8 +86,10 @@ export function createCompaniesService(scoped: (ctx: Ctx) => WorkspaceDb) {
       fields: companyFields,
       fromRow: companyFromRow,
       embed: embedParents,
+      references: (input) => ({ companyIds: [input.parentId], ownerIds: [input.ownerId] }),
       prepare: prepareCompany,
       toColumns: companyColumns,
+      afterWrite: afterCompanyWrite,
       searchDocument: (c) => ({
         title: c.name,
         subtitle: [c.domain, c.industry].filter(Boolean).join(' · '),
