@@ -44,15 +44,19 @@ export async function loadData(env: Record<string, string>, contacts: number): P
     progress.add(n);
   }
   const contactIds: string[] = [];
-  const started = performance.now();
+  let busy = 0;
   for (let i = 0; i < contacts; i += BATCH) {
     const n = Math.min(BATCH, contacts - i);
-    const created = await services.contacts.bulkCreate(ctx, Array.from({ length: n }, (_, k) => gen.contact(i + k, companyIds, userId)));
+    // Only the product's work is timed, not the fake-data generator.
+    const batch = Array.from({ length: n }, (_, k) => gen.contact(i + k, companyIds, userId));
+    const t0 = performance.now();
+    const created = await services.contacts.bulkCreate(ctx, batch);
+    busy += performance.now() - t0;
     // Keep a sample of ids for the by-id scenario, not all of them.
     if (contactIds.length < 5000) contactIds.push(...created.slice(0, 50).map((c) => c.id));
     progress.add(n);
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = busy / 1000;
   progress.done();
   const { secret } = await services.apiKeys.create(ctx, { name: 'bench', role: 'owner' });
   // Fresh statistics, as autovacuum (PostgreSQL) or `pragma optimize` (SQLite) would have soon after a load.

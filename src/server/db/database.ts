@@ -44,6 +44,8 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
+  // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
+  sqlite.pragma('wal_autocheckpoint = 16384');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: sqliteDialect, close: () => db.destroy() };
 }

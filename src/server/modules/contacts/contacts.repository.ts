@@ -67,21 +67,9 @@ export async function embedCompanies(db: WorkspaceDb, contacts: Contact[]): Prom
   for (const c of contacts) if (c.companyId && names.has(c.companyId)) c.company = { id: c.companyId, name: names.get(c.companyId)! };
 }
 
-/** Who already holds these emails, other than the contacts in `except`. */
-export async function findEmailHolders(db: WorkspaceDb, emails: string[], except: string[]): Promise<Map<string, string>> {
-  if (emails.length === 0) return new Map();
-  const out = new Map<string, string>();
-  for (let i = 0; i < emails.length; i += 500) {
-    let q = db.selectFrom('contact_emails').select(['email', 'contact_id']).where('email', 'in', emails.slice(i, i + 500));
-    if (except.length) q = q.where('contact_id', 'not in', except);
-    for (const r of await q.execute()) out.set(r.email, r.contact_id);
-  }
-  return out;
-}
-
 /** Rewrites the email index of these contacts. */
-export async function syncContactEmails(tx: WorkspaceDb, contacts: Contact[]): Promise<void> {
-  const ids = contacts.map((c) => c.id);
+export async function syncContactEmails(tx: WorkspaceDb, contacts: Contact[], fresh: boolean): Promise<void> {
+  const ids = fresh ? [] : contacts.map((c) => c.id);
   for (let i = 0; i < ids.length; i += 500) {
     await tx.deleteFrom('contact_emails').where('contact_id', 'in', ids.slice(i, i + 500)).execute();
   }

@@ -10,7 +10,7 @@ import type { PrepareArgs } from '../../platform/records/record-spec';
 import { searchableParts } from '../../platform/search/search.repository';
 import type { ContactRow } from '../../db/schema';
 import { contactFields } from './contacts.fields';
-import { contactColumns, contactFromRow, embedCompanies, findEmailHolders, syncContactEmails } from './contacts.repository';
+import { contactColumns, contactFromRow, embedCompanies, syncContactEmails } from './contacts.repository';
 
 const emptyContact = (): Contact => ({
   id: '',
@@ -40,7 +40,7 @@ const emptyContact = (): Contact => ({
 
 const trimOrNull = (v: string | null) => (v === null ? null : v.trim() || null);
 
-async function prepareContact({ tx, input, base, customDefs, errors }: PrepareArgs<Contact, ContactCreate | ContactUpdate>): Promise<Contact> {
+async function prepareContact({ input, base, customDefs, errors, refs }: PrepareArgs<Contact, ContactCreate | ContactUpdate>): Promise<Contact> {
   const next: Contact = base ? structuredClone(base) : emptyContact();
   assignDefined(next, input as Partial<Contact>, ['title', 'companyId', 'ownerId', 'lifecycleStage', 'birthday', 'description']);
   if (input.firstName !== undefined) next.firstName = trimOrNull(input.firstName);
@@ -69,19 +69,18 @@ async function prepareContact({ tx, input, base, customDefs, errors }: PrepareAr
   next.custom = { ...next.custom, ...validateCustomValues(customDefs, input.custom, errors, base ? 'update' : 'create') };
   for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
 
-  await checkReferences(tx, errors, { companyId: input.companyId, ownerId: input.ownerId });
-  if (input.emails !== undefined && next.emails.length) {
-    const holders = await findEmailHolders(
-      tx,
-      next.emails.map((e) => e.email),
-      base ? [base.id] : [],
-    );
-    const i = next.emails.findIndex((e) => holders.has(e.email));
+  checkReferences(refs, errors, { companyId: input.companyId, ownerId: input.ownerId });
+  if (input.emails !== undefined) {
+    const i = next.emails.findIndex((e) => {
+      const holder = refs.emailHolders.get(e.email);
+      return holder !== undefined && holder !== base?.id;
+    });
     if (i >= 0) {
       const email = next.emails[i].email;
-      throw new AppError('duplicate_email', `emails.${i}.email: ${email} already belongs to contact ${holders.get(email)}`, {
+      const holder = refs.emailHolders.get(email);
+      throw new AppError('duplicate_email', `${errors.prefix}emails.${i}.email: ${email} already belongs to contact ${holder}`, {
         field: `${errors.prefix}emails.${i}.email`,
-        existingId: holders.get(email),
+        existingId: holder,
       });
     }
   }
@@ -89,7 +88,7 @@ async function prepareContact({ tx, input, base, customDefs, errors }: PrepareAr
 }
 
 /** Rejects one email on two contacts of the same bulk call, then rewrites the email index. */
-async function afterContactWrite(tx: WorkspaceDb, contacts: Contact[]): Promise<void> {
+async function afterContactWrite(tx: WorkspaceDb, contacts: Contact[], mode: 'create' | 'update'): Promise<void> {
   const owner = new Map<string, number>();
   for (const [i, c] of contacts.entries()) {
     for (const [j, e] of c.emails.entries()) {
@@ -101,7 +100,7 @@ async function afterContactWrite(tx: WorkspaceDb, contacts: Contact[]): Promise<
       owner.set(e.email, i);
     }
   }
-  await syncContactEmails(tx, contacts);
+  await syncContactEmails(tx, contacts, mode === 'create');
 }
 
 export function createContactsService(scoped: (ctx: Ctx) => WorkspaceDb) {
@@ -113,6 +112,11 @@ export function createContactsService(scoped: (ctx: Ctx) => WorkspaceDb) {
       fields: contactFields,
       fromRow: contactFromRow,
       embed: embedCompanies,
+      references: (input) => ({
+        companyIds: [input.companyId],
+        ownerIds: [input.ownerId],
+        emails: input.emails?.map((e) => normalizeEmail(e.email)),
+      }),
       prepare: prepareContact,
       toColumns: contactColumns,
       afterWrite: afterContactWrite,

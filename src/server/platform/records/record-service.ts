@@ -8,6 +8,7 @@ import { AppError, FieldErrors, notFound } from '../errors';
 import { type ListParams, runListQuery } from '../filters/list-query';
 import { isId, newId, nowIso } from '../ids';
 import { removeSearchDocuments, upsertSearchDocuments } from '../search/search.repository';
+import { loadRefs } from './record-input';
 import type { RecordApi, RecordRow, RecordSpec } from './record-spec';
 
 export const MAX_BULK = 1000;
@@ -71,6 +72,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     const errors = new FieldErrors();
     const at = nowIso();
     const created: Api[] = [];
+    const refs = await loadRefs(tx, inputs.map(spec.references));
     for (const [i, input] of inputs.entries()) {
       const next = await spec.prepare({
         tx,
@@ -78,6 +80,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
         input,
         base: null,
         customDefs,
+        refs,
         errors: bulk ? errors.scoped(`items.${i}.`) : errors,
       });
       created.push({ ...next, id: newId(), version: 1, createdAt: at, updatedAt: at, deletedAt: null });
@@ -95,8 +98,8 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       }));
       await tx.insertInto(table, rows as any).execute();
     }
-    await spec.afterWrite?.(tx, created);
-    await upsertSearchDocuments(tx, searchDocs(created));
+    await spec.afterWrite?.(tx, created, 'create');
+    await upsertSearchDocuments(tx, searchDocs(created), { fresh: true });
     await recordEvents(
       tx,
       ctx,
@@ -115,6 +118,8 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     const errors = new FieldErrors();
     const results: { before: Api; after: Api }[] = [];
     const at = nowIso();
+    const refs = await loadRefs(tx, items.map((i) => spec.references(i.changes)));
+    const befores = new Map((await present(tx, [...byId.values()])).map((a) => [a.id, a]));
     for (const [i, item] of items.entries()) {
       const row = byId.get(item.id)!;
       if (item.version !== undefined && item.version !== row.version) {
@@ -124,13 +129,14 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
           { field: bulk ? `items.${i}.version` : undefined },
         );
       }
-      const [before] = await present(tx, [row]);
+      const before = befores.get(item.id)!;
       const next = await spec.prepare({
         tx,
         ctx,
         input: item.changes,
         base: before,
         customDefs,
+        refs,
         errors: bulk ? errors.scoped(`items.${i}.changes.`) : errors,
       });
       results.push({ before, after: { ...next, id: row.id, version: row.version + 1, updatedAt: at, createdAt: before.createdAt, deletedAt: null } });
@@ -152,7 +158,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       if (Object.keys(changes).length) events.push({ action: 'updated', objectType: spec.objectType, objectId: after.id, changes });
     }
     const afters = results.map((r) => r.after);
-    await spec.afterWrite?.(tx, afters);
+    await spec.afterWrite?.(tx, afters, 'update');
     await upsertSearchDocuments(tx, searchDocs(afters));
     await recordEvents(tx, ctx, events);
     return afters;

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import type { FieldErrors } from '../errors';
 import type { FieldRegistry } from '../filters/field-spec';
 import type { SearchDocument } from '../search/search.repository';
+import type { RefRequest, Refs } from './record-input';
 
 export type RecordApi = {
   id: string;
@@ -24,6 +25,8 @@ export type PrepareArgs<Api, Input> = {
   base: Api | null;
   customDefs: CustomField[];
   errors: FieldErrors;
+  /** References of the whole call, loaded at once (see `references`). */
+  refs: Refs;
 };
 
 /**
@@ -38,11 +41,13 @@ export type RecordSpec<Api extends RecordApi, Row extends RecordRow, CreateIn, U
   fromRow(dialect: Dialect, row: Row): Api;
   /** Adds related data shown with the record (e.g. the company's name). */
   embed?(db: WorkspaceDb, items: Api[]): Promise<void>;
+  /** What an input refers to (companies, owners, emails), so a bulk call checks them in one go. */
+  references(input: CreateIn | UpdateIn): RefRequest;
   /** Validates `input` and returns the record's next state (its id and meta are set by the service). */
   prepare(args: PrepareArgs<Api, CreateIn | UpdateIn>): Promise<Api>;
   toColumns(dialect: Dialect, api: Api): Record<string, unknown>;
   /** Keeps side tables in step (e.g. the email index); runs in the write's transaction. */
-  afterWrite?(tx: WorkspaceDb, items: Api[]): Promise<void>;
+  afterWrite?(tx: WorkspaceDb, items: Api[], mode: 'create' | 'update'): Promise<void>;
   afterDelete?(tx: WorkspaceDb, ids: string[]): Promise<void>;
   searchDocument(api: Api): Omit<SearchDocument, 'objectType' | 'recordId'>;
 };

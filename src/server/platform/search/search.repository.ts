@@ -5,12 +5,14 @@ export type SearchDocument = { objectType: string; recordId: string; title: stri
 export type SearchHit = { objectType: string; id: string; title: string; subtitle: string; rank: number };
 
 /** Replaces the search documents of these records; call it in the write's transaction. */
-export async function upsertSearchDocuments(tx: WorkspaceDb, docs: SearchDocument[]): Promise<void> {
+export async function upsertSearchDocuments(tx: WorkspaceDb, docs: SearchDocument[], opts: { fresh?: boolean } = {}): Promise<void> {
   if (docs.length === 0) return;
-  await removeSearchDocuments(
-    tx,
-    docs.map((d) => d.recordId),
-  );
+  if (!opts.fresh) {
+    await removeSearchDocuments(
+      tx,
+      docs.map((d) => d.recordId),
+    );
+  }
   for (let i = 0; i < docs.length; i += 400) {
     await tx
       .insertInto(
