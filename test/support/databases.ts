@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { Migrator } from 'kysely';
 import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../../src/server/db/database';
+import { migrations } from '../../src/server/db/migrations';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -58,16 +60,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 5 });
-  await migrateToLatest(database.db);
-  return {
-    database,
-    dialect,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
+  const drop = async () => {
+    await database.close();
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
   };
+  // Kysely's migrator looks for its bookkeeping tables in every schema unless told which one:
+  // with another test's schema alive it would skip creating them here and fail.
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await drop();
+    throw error;
+  }
+  return { database, dialect, drop };
 }

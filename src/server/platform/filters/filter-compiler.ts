@@ -32,6 +32,15 @@ export function compileFilter(
 function compileNode(node: Filter, fields: FieldRegistry, dialect: Dialect, path: string, depth: number): RawBuilder<SqlBool> {
   if (depth > MAX_DEPTH) fail(path, `filters nest at most ${MAX_DEPTH} levels deep`);
   if (typeof node !== 'object' || node === null || Array.isArray(node)) fail(path, 'must be an object');
+  // ?filter= is not checked by the request schema: refuse what it would refuse, since an ignored
+  // key (a second group, a misspelt "value") silently changes which rows match.
+  const keys = Object.keys(node);
+  const groups = keys.filter((k) => k === 'and' || k === 'or' || k === 'not');
+  if (groups.length > 1 || (groups.length === 1 && keys.length > 1)) fail(path, 'a group has exactly one of "and", "or", "not"');
+  if (groups.length === 0) {
+    const extra = keys.find((k) => k !== 'field' && k !== 'op' && k !== 'value');
+    if (extra !== undefined) fail(`${path}.${extra}`, 'is not part of a condition (field, op, value)');
+  }
   if ('and' in node || 'or' in node) {
     const op = 'and' in node ? 'and' : 'or';
     const list = (node as Record<string, unknown>)[op];
