@@ -1,10 +1,11 @@
 import type { Address, PhoneEntry } from '../../../contract/common';
 import type { Company } from '../../../contract/companies';
 import type { Dialect } from '../../db/dialect';
-import type { CompanyRow } from '../../db/schema';
+import type { SelectQueryBuilder } from 'kysely';
+import type { CompanyRow, DB } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 
-export function companyFromRow(dialect: Dialect, r: CompanyRow): Company {
+export function companyFromRow(dialect: Dialect, r: CompanyRow & { parent_name?: string | null }): Company {
   const j = dialect.json;
   return {
     id: r.id,
@@ -19,7 +20,7 @@ export function companyFromRow(dialect: Dialect, r: CompanyRow): Company {
     phones: j.read<PhoneEntry[]>(r.phones, []),
     addresses: j.read<Address[]>(r.addresses, []),
     parentId: r.parent_id,
-    parent: null,
+    parent: r.parent_id && r.parent_name ? { id: r.parent_id, name: r.parent_name } : null,
     ownerId: r.owner_id,
     lifecycleStage: r.lifecycle_stage,
     tags: j.read<string[]>(r.tags, []),
@@ -52,13 +53,13 @@ export function companyColumns(dialect: Dialect, c: Company): Partial<CompanyRow
   };
 }
 
-export async function embedParents(db: WorkspaceDb, companies: Company[]): Promise<void> {
-  const ids = [...new Set(companies.map((c) => c.parentId).filter((id): id is string => !!id))];
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids).execute();
-  const names = new Map(rows.map((r) => [r.id, r.name]));
-  for (const c of companies) if (c.parentId && names.has(c.parentId)) c.parent = { id: c.parentId, name: names.get(c.parentId)! };
-}
+/** Joins the parent company's name, for every read of companies. */
+export const withParentName = <Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q =>
+  (qb as SelectQueryBuilder<DB, 'companies', any>)
+    .leftJoin('companies as parent_company', (j) =>
+      j.onRef('parent_company.id', '=', 'companies.parent_id').onRef('parent_company.workspace_id', '=', 'companies.workspace_id'),
+    )
+    .select('parent_company.name as parent_name') as unknown as Q;
 
 /** The chain of parents above `id`, nearest first (bounded, so a corrupt loop cannot hang). */
 export async function ancestorIds(db: WorkspaceDb, id: string): Promise<string[]> {

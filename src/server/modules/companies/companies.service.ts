@@ -10,7 +10,7 @@ import { createRecordService } from '../../platform/records/record-service';
 import type { PrepareArgs } from '../../platform/records/record-spec';
 import { searchableParts } from '../../platform/search/search.repository';
 import { companyFields } from './companies.fields';
-import { ancestorIds, companyColumns, companyFromRow, embedParents } from './companies.repository';
+import { ancestorIds, companyColumns, companyFromRow, withParentName } from './companies.repository';
 
 const emptyCompany = (): Company => ({
   id: '',
@@ -85,7 +85,7 @@ export function createCompaniesService(scoped: (ctx: Ctx) => WorkspaceDb) {
       label: 'Company',
       fields: companyFields,
       fromRow: companyFromRow,
-      embed: embedParents,
+      select: withParentName,
       references: (input) => ({ companyIds: [input.parentId], ownerIds: [input.ownerId] }),
       prepare: prepareCompany,
       toColumns: companyColumns,

@@ -1,10 +1,11 @@
 import type { Contact, EmailEntry } from '../../../contract/contacts';
 import type { Address, PhoneEntry } from '../../../contract/common';
 import type { Dialect } from '../../db/dialect';
-import type { ContactRow } from '../../db/schema';
+import type { SelectQueryBuilder } from 'kysely';
+import type { ContactRow, DB } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 
-export function contactFromRow(dialect: Dialect, r: ContactRow): Contact {
+export function contactFromRow(dialect: Dialect, r: ContactRow & { company_name?: string | null }): Contact {
   const j = dialect.json;
   return {
     id: r.id,
@@ -19,7 +20,7 @@ export function contactFromRow(dialect: Dialect, r: ContactRow): Contact {
     phones: j.read<PhoneEntry[]>(r.phones, []),
     addresses: j.read<Address[]>(r.addresses, []),
     companyId: r.company_id,
-    company: null,
+    company: r.company_id && r.company_name ? { id: r.company_id, name: r.company_name } : null,
     ownerId: r.owner_id,
     lifecycleStage: r.lifecycle_stage,
     tags: j.read<string[]>(r.tags, []),
@@ -58,14 +59,13 @@ export function contactColumns(dialect: Dialect, c: Contact): Partial<ContactRow
   };
 }
 
-/** Fills `company` with the linked company's id and name. */
-export async function embedCompanies(db: WorkspaceDb, contacts: Contact[]): Promise<void> {
-  const ids = [...new Set(contacts.map((c) => c.companyId).filter((id): id is string => !!id))];
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', ids).execute();
-  const names = new Map(rows.map((r) => [r.id, r.name]));
-  for (const c of contacts) if (c.companyId && names.has(c.companyId)) c.company = { id: c.companyId, name: names.get(c.companyId)! };
-}
+/** Joins the linked company's name, for every read of contacts. */
+export const withCompanyName = <Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q =>
+  (qb as SelectQueryBuilder<DB, 'contacts', any>)
+    .leftJoin('companies as linked_company', (j) =>
+      j.onRef('linked_company.id', '=', 'contacts.company_id').onRef('linked_company.workspace_id', '=', 'contacts.workspace_id'),
+    )
+    .select('linked_company.name as company_name') as unknown as Q;
 
 /** Rewrites the email index of these contacts. */
 export async function syncContactEmails(tx: WorkspaceDb, contacts: Contact[], fresh: boolean): Promise<void> {

@@ -10,7 +10,7 @@ import type { PrepareArgs } from '../../platform/records/record-spec';
 import { searchableParts } from '../../platform/search/search.repository';
 import type { ContactRow } from '../../db/schema';
 import { contactFields } from './contacts.fields';
-import { contactColumns, contactFromRow, embedCompanies, syncContactEmails } from './contacts.repository';
+import { contactColumns, contactFromRow, withCompanyName, syncContactEmails } from './contacts.repository';
 
 const emptyContact = (): Contact => ({
   id: '',
@@ -111,7 +111,7 @@ export function createContactsService(scoped: (ctx: Ctx) => WorkspaceDb) {
       label: 'Contact',
       fields: contactFields,
       fromRow: contactFromRow,
-      embed: embedCompanies,
+      select: withCompanyName,
       references: (input) => ({
         companyIds: [input.companyId],
         ownerIds: [input.ownerId],

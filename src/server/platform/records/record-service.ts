@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { CustomField } from '../../../contract/custom-fields';
 import type { WorkspaceDb } from '../../db/scoped';
 import { type Ctx, requirePermission } from '../context';
@@ -27,26 +28,27 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
 ) {
   const table = spec.table;
 
+  /** Rows with the spec's joined columns; the only read path, so lists and gets agree. */
+  const selectRows = (db: WorkspaceDb) => {
+    const qb = db.selectFrom(table).selectAll(table as any);
+    return (spec.select ? spec.select(qb as any) : qb) as unknown as SelectQueryBuilder<DB, any, Row>;
+  };
+
   const loadRows = async (db: WorkspaceDb, ids: string[]): Promise<Row[]> => {
     const valid = ids.filter(isId);
     if (valid.length === 0) return [];
     const rows: Row[] = [];
     for (let i = 0; i < valid.length; i += INSERT_CHUNK) {
-      const part = await db
-        .selectFrom(table)
-        .selectAll()
-        .where('id', 'in', valid.slice(i, i + INSERT_CHUNK))
+      const part = await selectRows(db)
+        .where(`${table}.id` as any, 'in', valid.slice(i, i + INSERT_CHUNK))
         .execute();
-      rows.push(...(part as unknown as Row[]));
+      rows.push(...part);
     }
-    return rows;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return valid.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
   };
 
-  const present = async (db: WorkspaceDb, rows: Row[]): Promise<Api[]> => {
-    const items = rows.map((r) => spec.fromRow(db.dialect, r));
-    if (spec.embed && items.length) await spec.embed(db, items);
-    return items;
-  };
+  const present = (db: WorkspaceDb, rows: Row[]): Api[] => rows.map((r) => spec.fromRow(db.dialect, r));
 
   const searchDocs = (items: Api[]) =>
     items.map((a) => ({ objectType: spec.objectType, recordId: a.id, ...spec.searchDocument(a) }));
@@ -119,7 +121,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     const results: { before: Api; after: Api }[] = [];
     const at = nowIso();
     const refs = await loadRefs(tx, items.map((i) => spec.references(i.changes)));
-    const befores = new Map((await present(tx, [...byId.values()])).map((a) => [a.id, a]));
+    const befores = new Map(present(tx, [...byId.values()]).map((a) => [a.id, a]));
     for (const [i, item] of items.entries()) {
       const row = byId.get(item.id)!;
       if (item.version !== undefined && item.version !== row.version) {
@@ -178,7 +180,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       }
       if (trashed) await removeSearchDocuments(tx, ids);
       else {
-        const restored = await present(tx, await loadRows(tx, ids));
+        const restored = present(tx, await loadRows(tx, ids));
         await upsertSearchDocuments(tx, searchDocs(restored));
       }
       await recordEvents(
@@ -210,12 +212,9 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
       const fields = spec.fields(await listFields(db, spec.objectType));
-      const base = db
-        .selectFrom(table)
-        .selectAll()
-        .where(`${table}.deleted_at` as any, params.trash ? 'is not' : 'is', null);
+      const base = selectRows(db).where(`${table}.deleted_at` as any, params.trash ? 'is not' : 'is', null);
       const page = await runListQuery({ base: base as any, table, fields, dialect: db.dialect, params });
-      return { data: await present(db, page.rows as Row[]), nextCursor: page.nextCursor, total: page.total };
+      return { data: present(db, page.rows as Row[]), nextCursor: page.nextCursor, total: page.total };
     },
 
     async get(ctx: Ctx, id: string): Promise<Api> {
@@ -223,15 +222,14 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       const db = scoped(ctx);
       const [row] = await loadRows(db, [id]);
       if (!row) throw notFound(spec.label);
-      return (await present(db, [row]))[0];
+      return present(db, [row])[0];
     },
 
     async create(ctx: Ctx, input: C): Promise<Api> {
       requirePermission(ctx, 'records:write');
       const db = scoped(ctx);
-      const created = await db.transaction(async (tx) => writeNew(tx, ctx, [input], await listFields(tx, spec.objectType), false));
-      await spec.embed?.(db, created);
-      return created[0];
+      const [created] = await db.transaction(async (tx) => writeNew(tx, ctx, [input], await listFields(tx, spec.objectType), false));
+      return present(db, await loadRows(db, [created.id]))[0];
     },
 
     async bulkCreate(ctx: Ctx, inputs: C[]): Promise<Api[]> {
@@ -239,15 +237,14 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       checkBulkSize(inputs.length);
       const db = scoped(ctx);
       const created = await db.transaction(async (tx) => writeNew(tx, ctx, inputs, await listFields(tx, spec.objectType), true));
-      await spec.embed?.(db, created);
-      return created;
+      return present(db, await loadRows(db, created.map((c) => c.id)));
     },
 
     async update(ctx: Ctx, id: string, changes: U, expectedVersion?: number): Promise<Api> {
       requirePermission(ctx, 'records:write');
       const db = scoped(ctx);
       await db.transaction((tx) => writeUpdates(tx, ctx, [{ id, version: expectedVersion, changes }], false));
-      return (await present(db, await loadRows(db, [id])))[0];
+      return present(db, await loadRows(db, [id]))[0];
     },
 
     async bulkUpdate(ctx: Ctx, items: UpdateItem<U>[]): Promise<Api[]> {

@@ -1,5 +1,7 @@
 import type { CustomField, ObjectType } from '../../../contract/custom-fields';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '../../db/dialect';
+import type { DB } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { Ctx } from '../context';
 import type { FieldErrors } from '../errors';
@@ -39,8 +41,8 @@ export type RecordSpec<Api extends RecordApi, Row extends RecordRow, CreateIn, U
   label: string;
   fields(customDefs: CustomField[]): FieldRegistry;
   fromRow(dialect: Dialect, row: Row): Api;
-  /** Adds related data shown with the record (e.g. the company's name). */
-  embed?(db: WorkspaceDb, items: Api[]): Promise<void>;
+  /** Adds joined columns shown with the record (e.g. the company's name) to every read. */
+  select?<Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q;
   /** What an input refers to (companies, owners, emails), so a bulk call checks them in one go. */
   references(input: CreateIn | UpdateIn): RefRequest;
   /** Validates `input` and returns the record's next state (its id and meta are set by the service). */
