@@ -35,7 +35,7 @@ if (!hasPg && process.env.RAPPORT_TEST_PG_REQUIRED === '1') {
 }
 
 step('Type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('Lint', bin('biome'), ['lint', 'src', 'test', 'bench']);
+step('Lint', bin('eslint'), ['src', 'test', 'bench', 'scripts']);
 step(`Tests on SQLite${hasPg ? ' and PostgreSQL' : ''}`, bin('vitest'), ['run', ...process.argv.slice(2)]);
 if (process.env.RAPPORT_SKIP_E2E !== '1') {
   step('Browser journeys', bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts']);
