@@ -27,6 +27,8 @@ const BAD: [unknown, string][] = [
   [{ field: 'birthday', op: 'lt', value: 'last year' }, 'filter.value'],
   [{ field: 'birthday', op: 'lt', value: '2024-02-30x' }, 'filter.value'],
   [{ field: 'custom.signed', op: 'gt', value: 20240101 }, 'filter.value'],
+  [{ field: 'custom.signed', op: 'gt', value: '2024-02-30' }, 'filter.value'],
+  [{ field: 'createdAt', op: 'lt', value: '2023-02-29T00:00:00Z' }, 'filter.value'],
   [{ field: 'companyId', op: 'eq', value: 'acme' }, 'filter.value'],
   [{ field: 'lastName', op: 'in', value: 'smith' }, 'filter.value'],
   [{ field: 'lastName', op: 'in', value: [] }, 'filter.value'],

@@ -1,8 +1,7 @@
 import type { CustomField } from '../../../contract/custom-fields';
 import type { FieldErrors } from '../errors';
-import { isEmail, isHttpUrl, normalizeEmail, normalizePhone } from '../normalize';
+import { isEmail, isHttpUrl, isIsoDate, normalizeEmail, normalizePhone } from '../normalize';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX = { text: 1000, long_text: 20000 } as const;
 
 /**
@@ -68,10 +67,10 @@ function normalizeValue(def: CustomField, value: unknown): Result {
       return Math.round(value * 100) / 100;
     }
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) return { error: 'must be a date (YYYY-MM-DD)' };
+      if (typeof value !== 'string' || !isIsoDate(value)) return { error: 'must be a date (YYYY-MM-DD)' };
       return value;
     case 'datetime':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value) || !isIsoDate(value.slice(0, 10))) {
         return { error: 'must be an ISO date-time' };
       }
       return new Date(value).toISOString();

@@ -3,6 +3,7 @@ import { type Filter, type FilterCondition, OPERATORS_BY_TYPE, type Scalar } fro
 import type { Dialect } from '../../db/dialect';
 import { AppError } from '../errors';
 import { isId } from '../ids';
+import { isIsoDate } from '../normalize';
 import type { FieldRegistry, FieldSpec } from './field-spec';
 
 const MAX_DEPTH = 12;
@@ -146,7 +147,7 @@ function coerce(field: FieldSpec, value: unknown, path: string): Scalar {
       if (typeof value !== 'boolean') return fail(path, 'must be true or false');
       return value ? 1 : 0;
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)) || !isIsoDate(value.slice(0, 10))) {
         return fail(path, 'must be a date (YYYY-MM-DD) or an ISO date-time');
       }
       return value.length > 10 ? new Date(value).toISOString() : value;
