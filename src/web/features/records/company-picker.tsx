@@ -1,0 +1,96 @@
+import { type ComboboxItem, Loader, MultiSelect, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api, queryString } from '../../lib/api';
+import { useSearch } from '../search/use-search';
+
+type Common = {
+  label?: string;
+  placeholder?: string;
+  error?: string;
+  excludeId?: string;
+  'aria-label'?: string;
+  size?: 'xs' | 'sm';
+  style?: React.CSSProperties;
+  disabled?: boolean;
+  comboboxProps?: { withinPortal?: boolean };
+};
+
+/** Keeps the names of companies seen in search results, so chosen ids keep their labels. */
+function useLabels(initial: Record<string, string>) {
+  const labels = useRef(new Map<string, string>(Object.entries(initial)));
+  for (const [id, name] of Object.entries(initial)) labels.current.set(id, name);
+  return labels.current;
+}
+
+function useCompanyOptions(search: string, labels: Map<string, string>, selected: string[], excludeId?: string) {
+  const { hits, isFetching } = useSearch(search, { type: 'companies', limit: 20 });
+  for (const h of hits) labels.set(h.id, h.title);
+  // Chosen ids whose names we have not seen (a saved filter, a record's parent): ask for them once.
+  const missing = selected.filter((id) => !labels.has(id));
+  const names = useQuery({
+    queryKey: ['company-names', missing],
+    enabled: missing.length > 0,
+    queryFn: () =>
+      api.get<{ data: { id: string; name: string }[] }>(
+        `/api/v1/companies${queryString({ filter: JSON.stringify({ field: 'id', op: 'in', value: missing }), limit: missing.length })}`,
+      ),
+    staleTime: 60_000,
+  });
+  for (const c of names.data?.data ?? []) labels.set(c.id, c.name);
+  const ids = [...new Set([...selected, ...hits.map((h) => h.id)])].filter((id) => id !== excludeId);
+  const data: ComboboxItem[] = ids.map((id) => ({ value: id, label: labels.get(id) ?? 'Company' }));
+  return { data, isFetching };
+}
+
+/** Picks one company by searching for it; the list is asked from the server as you type. */
+export function CompanyPicker({
+  value,
+  valueLabel,
+  onChange,
+  excludeId,
+  comboboxProps,
+  ...props
+}: Common & { value: string | null; valueLabel?: string | null; onChange: (id: string | null, name: string | null) => void }) {
+  const labels = useLabels(value && valueLabel ? { [value]: valueLabel } : {});
+  const [search, setSearch] = useState('');
+  const { data, isFetching } = useCompanyOptions(search, labels, value ? [value] : [], excludeId);
+  const selectedLabel = value ? labels.get(value) : undefined;
+  return (
+    <Select
+      {...props}
+      data={data}
+      value={value}
+      searchable
+      clearable
+      searchValue={search}
+      onSearchChange={(s) => setSearch(s === selectedLabel ? '' : s)}
+      filter={({ options }) => options}
+      nothingFoundMessage={search.trim() ? 'No company matches' : 'Type to search companies'}
+      rightSection={isFetching ? <Loader size={14} /> : undefined}
+      onChange={(id) => onChange(id, id ? (labels.get(id) ?? null) : null)}
+      comboboxProps={{ withinPortal: true, ...comboboxProps }}
+    />
+  );
+}
+
+/** Several companies, for filters such as "company is any of". */
+export function CompanyMultiPicker({ value, onChange, comboboxProps, excludeId: _excludeId, ...props }: Common & { value: string[]; onChange: (ids: string[]) => void }) {
+  const labels = useLabels({});
+  const [search, setSearch] = useState('');
+  const { data } = useCompanyOptions(search, labels, value);
+  return (
+    <MultiSelect
+      {...props}
+      data={data}
+      value={value}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={search.trim() ? 'No company matches' : 'Type to search companies'}
+      onChange={onChange}
+      comboboxProps={{ withinPortal: true, ...comboboxProps }}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, Group, Text } from '@mantine/core';
+import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
+import type { Filter } from '../../../contract/filter';
+import { plural } from '../../lib/format';
+import { FilterBuilder } from '../views/filter-builder';
+import type { FieldInfo } from '../views/filter-model';
+import { ViewsMenu } from '../views/views-menu';
+import { ColumnChooser } from './column-chooser';
+import type { ListState } from './list-params';
+import type { ObjectConfig } from './object-config';
+
+type Props = {
+  config: ObjectConfig;
+  state: ListState;
+  update: (patch: Partial<ListState>) => void;
+  fields: FieldInfo[];
+  columnFields: FieldInfo[];
+  columns: string[];
+  loaded: number;
+  total: number | undefined;
+};
+
+export function ListToolbar({ config, state, update, fields, columnFields, columns, loaded, total }: Props) {
+  const filterable = fields.filter((f) => f.key !== 'deletedAt' || state.trash);
+  return (
+    <Group justify="space-between" gap="xs" mb="sm" wrap="wrap">
+      <Group gap="xs" wrap="wrap">
+        {state.trash ? (
+          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => update({ trash: false })}>
+            Back to {config.plural}
+          </Button>
+        ) : (
+          <ViewsMenu config={config} state={state} update={update} />
+        )}
+        <FilterBuilder filter={state.filter} fields={filterable} onApply={(filter: Filter | null) => update({ filter })} />
+        <ColumnChooser fields={columnFields} columns={columns} onChange={(cols) => update({ columns: cols })} />
+        {!state.trash && (
+          <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => update({ trash: true })}>
+            Trash
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="list-count" aria-live="polite">
+        {total === undefined ? '' : total === loaded || loaded === 0 ? plural(total, config.singular, config.plural) : `${loaded.toLocaleString()} of ${plural(total, config.singular, config.plural)}`}
+      </Text>
+    </Group>
+  );
+}

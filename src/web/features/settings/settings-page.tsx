@@ -1,0 +1,41 @@
+import { Tabs } from '@mantine/core';
+import { IconBuilding, IconForms, IconKey, IconUsers } from '@tabler/icons-react';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { PageHeader } from '../../components/page-header';
+import { ApiKeysSettings } from './api-keys-settings';
+import { CustomFieldsSettings } from './custom-fields-settings';
+import { MembersSettings } from './members-settings';
+import { WorkspaceSettings } from './workspace-settings';
+
+const TABS = [
+  { value: 'workspace', label: 'Workspace', icon: IconBuilding, Panel: WorkspaceSettings },
+  { value: 'members', label: 'Members', icon: IconUsers, Panel: MembersSettings },
+  { value: 'fields', label: 'Custom fields', icon: IconForms, Panel: CustomFieldsSettings },
+  { value: 'api-keys', label: 'API keys', icon: IconKey, Panel: ApiKeysSettings },
+];
+
+export function SettingsPage() {
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const current = TABS.find((t) => t.value === tab);
+  if (!current) return <Navigate to="/settings/workspace" replace />;
+  return (
+    <>
+      <PageHeader title="Settings" description="Your workspace, the people in it, its custom fields and API keys." />
+      <Tabs value={current.value} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
+        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          {TABS.map(({ value, label, icon: Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />} style={{ flexShrink: 0 }}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TABS.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Panel />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}
