@@ -9,8 +9,10 @@ const { app } = await buildApp({ config, database });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
-process.on('SIGTERM', async () => {
+const stop = async () => {
   await app.close();
   await database.close();
   process.exit(0);
-});
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

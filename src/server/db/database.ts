@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type Dialect, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations';
@@ -14,6 +14,8 @@ export type DatabaseConfig = {
   /** PostgreSQL schema to use (tests create one each). */
   pgSchema?: string;
   poolSize?: number;
+  /** Receives every query with its duration (profiling, debugging). */
+  log?: (event: LogEvent) => void;
 };
 
 export type Database = {
@@ -32,7 +34,7 @@ export function openDatabase(config: DatabaseConfig): Database {
       max: config.poolSize ?? 10,
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: config.log });
     return { db, dialect: postgresDialect, close: () => db.destroy() };
   }
   const file = config.sqlitePath ?? './data/rapport.db';
@@ -46,8 +48,35 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma('cache_size = -65536');
   // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
   sqlite.pragma('wal_autocheckpoint = 16384');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: config.log });
   return { db, dialect: sqliteDialect, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; parsing SQL was the largest cost of a simple read. The same
+ * SQL text reuses its prepared statement (Kysely runs one query at a time on SQLite, so a
+ * statement is never in use twice).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        let stmt = cache.get(source);
+        if (!stmt) {
+          stmt = prepare(source);
+          if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+          cache.set(source, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
