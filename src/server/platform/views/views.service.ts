@@ -55,7 +55,8 @@ export function createViewsService(scoped: (ctx: Ctx) => WorkspaceDb, fieldsOf: 
       let q = db
         .selectFrom('saved_views')
         .selectAll()
-        .where((eb) => eb.or([eb('visibility', '=', 'shared'), eb('owner_id', '=', ctx.userId ?? '')]));
+        // An API key has no user and so no private views (and '' is no uuid on PostgreSQL).
+        .where((eb) => (ctx.userId ? eb.or([eb('visibility', '=', 'shared'), eb('owner_id', '=', ctx.userId)]) : eb('visibility', '=', 'shared')));
       if (objectType) q = q.where('object_type', '=', objectType);
       return (await q.orderBy('name').execute()).map((r) => toView(db, r));
     },
