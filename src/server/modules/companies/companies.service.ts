@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { invalid } from '../../platform/errors';
 import { validateCustomValues } from '../../platform/custom-fields/custom-values';
 import { normalizeDomain } from '../../platform/normalize';
-import { assignDefined, checkReferences, cleanTags, normalizePhones, trimAddresses } from '../../platform/records/record-input';
+import { assignDefined, checkReferences, cleanTags, linkedCompany, normalizePhones, trimAddresses } from '../../platform/records/record-input';
 import { createRecordService } from '../../platform/records/record-service';
 import type { PrepareArgs } from '../../platform/records/record-spec';
 import { searchableParts } from '../../platform/search/search.repository';
@@ -54,6 +54,7 @@ async function prepareCompany({ tx, input, base, customDefs, errors, refs }: Pre
   for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
 
   checkReferences(refs, errors, { companyField: 'parentId', companyId: input.parentId, ownerId: input.ownerId });
+  if (input.parentId !== undefined) next.parent = linkedCompany(refs, next.parentId);
   if (base && input.parentId) {
     if (input.parentId === base.id) errors.add('parentId', 'a company cannot be its own parent');
     else if ((await ancestorIds(tx, input.parentId)).includes(base.id)) {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { validateCustomValues } from '../../platform/custom-fields/custom-values';
 import { AppError } from '../../platform/errors';
 import { normalizeEmail } from '../../platform/normalize';
-import { assignDefined, checkReferences, cleanTags, normalizePhones, trimAddresses } from '../../platform/records/record-input';
+import { assignDefined, checkReferences, cleanTags, linkedCompany, normalizePhones, trimAddresses } from '../../platform/records/record-input';
 import { createRecordService } from '../../platform/records/record-service';
 import type { PrepareArgs } from '../../platform/records/record-spec';
 import { searchableParts } from '../../platform/search/search.repository';
@@ -70,6 +70,7 @@ async function prepareContact({ input, base, customDefs, errors, refs }: Prepare
   for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
 
   checkReferences(refs, errors, { companyId: input.companyId, ownerId: input.ownerId });
+  if (input.companyId !== undefined) next.company = linkedCompany(refs, next.companyId);
   if (input.emails !== undefined) {
     const i = next.emails.findIndex((e) => {
       const holder = refs.emailHolders.get(e.email);

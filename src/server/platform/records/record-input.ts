@@ -2,7 +2,7 @@ import type { Address, PhoneEntry } from '../../../contract/common';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { FieldErrors } from '../errors';
 import { normalizePhone } from '../normalize';
-import { emailHolders, existingIds, memberIds } from './references.repository';
+import { companyNames, emailHolders, memberIds } from './references.repository';
 
 /** Copies the keys present in `input` (undefined means "leave as is"). */
 export function assignDefined<T extends object>(target: T, input: Partial<T>, keys: (keyof T)[]): void {
@@ -18,14 +18,15 @@ export const trimAddresses = (addresses: Address[]): Address[] =>
 export const cleanTags = (tags: string[]): string[] => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 
 export type RefRequest = { companyIds?: (string | null | undefined)[]; ownerIds?: (string | null | undefined)[]; emails?: string[] };
-export type Refs = { companies: Set<string>; members: Set<string>; emailHolders: Map<string, string> };
+/** `companies` maps id → name, so a written record can show its company without reading it back. */
+export type Refs = { companies: Map<string, string>; members: Set<string>; emailHolders: Map<string, string> };
 
 const present = (ids: (string | null | undefined)[] | undefined) => (ids ?? []).filter((id): id is string => !!id);
 
 /** Loads what a whole write call refers to in three queries, instead of a few per record. */
 export async function loadRefs(tx: WorkspaceDb, requests: RefRequest[]): Promise<Refs> {
   const [companies, members, holders] = await Promise.all([
-    existingIds(tx, 'companies', requests.flatMap((r) => present(r.companyIds))),
+    companyNames(tx, requests.flatMap((r) => present(r.companyIds))),
     memberIds(tx, requests.flatMap((r) => present(r.ownerIds))),
     emailHolders(tx, requests.flatMap((r) => r.emails ?? [])),
   ]);
@@ -41,3 +42,6 @@ export function checkReferences(
   if (r.companyId && !refs.companies.has(r.companyId)) errors.add(r.companyField ?? 'companyId', 'no such company in this workspace');
   if (r.ownerId && !refs.members.has(r.ownerId)) errors.add('ownerId', 'is not a member of this workspace');
 }
+
+/** The `{ id, name }` shown for a linked company, or null. */
+export const linkedCompany = (refs: Refs, id: string | null) => (id && refs.companies.has(id) ? { id, name: refs.companies.get(id)! } : null);

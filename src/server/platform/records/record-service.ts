@@ -229,15 +229,15 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       requirePermission(ctx, 'records:write');
       const db = scoped(ctx);
       const [created] = await db.transaction(async (tx) => writeNew(tx, ctx, [input], await listFields(tx, spec.objectType), false));
-      return present(db, await loadRows(db, [created.id]))[0];
+      return created;
     },
 
     async bulkCreate(ctx: Ctx, inputs: C[]): Promise<Api[]> {
       requirePermission(ctx, 'records:bulk');
       checkBulkSize(inputs.length);
       const db = scoped(ctx);
-      const created = await db.transaction(async (tx) => writeNew(tx, ctx, inputs, await listFields(tx, spec.objectType), true));
-      return present(db, await loadRows(db, created.map((c) => c.id)));
+      // The written state is what a read would return, so there is no need to read it back.
+      return db.transaction(async (tx) => writeNew(tx, ctx, inputs, await listFields(tx, spec.objectType), true));
     },
 
     async update(ctx: Ctx, id: string, changes: U, expectedVersion?: number): Promise<Api> {
