@@ -37,6 +37,10 @@ export async function removeSearchDocuments(tx: WorkspaceDb, recordIds: string[]
 
 /** Words of the query as prefix terms, stripped of every character that has meaning to the engines. */
 export function queryTerms(q: string): string[] {
+  // A phone number typed with spaces or dashes ("415 555-2671") is one term: its digits, which
+  // is how searchableParts indexes phones.
+  const digits = q.replace(/\D/g, '');
+  if (digits.length >= 6 && /^[+\d\s().-]+$/.test(q.trim())) return [digits];
   return q
     .toLowerCase()
     .normalize('NFKD')
