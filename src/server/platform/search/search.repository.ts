@@ -50,39 +50,54 @@ export function queryTerms(q: string): string[] {
     .slice(0, 8);
 }
 
+type HitRow = { object_type: string; record_id: string; title: string; subtitle: string; rank: number };
+
+/**
+ * Ranking every match of a short prefix such as "sm" means scoring tens of thousands of rows on
+ * a large workspace. We score at most CANDIDATES matches: title matches (names) first, then
+ * matches anywhere. When a query matches fewer rows than that, the ranking is complete.
+ */
+const CANDIDATES = 300;
+
 export async function searchDocuments(db: WorkspaceDb, q: string, opts: { limit: number; objectType?: string }): Promise<SearchHit[]> {
   const terms = queryTerms(q);
   if (terms.length === 0) return [];
-  if (db.dialect.name === 'postgres') {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    const rows = await db
-      .selectFrom('search_documents')
-      .select([
-        'object_type',
-        'record_id',
-        'title',
-        'subtitle',
-        sql<number>`ts_rank(tsv, to_tsquery('simple', ${tsquery}))`.as('rank'),
-      ])
-      .where(sql<boolean>`tsv @@ to_tsquery('simple', ${tsquery})`)
-      .$if(!!opts.objectType, (qb) => qb.where('object_type', '=', opts.objectType!))
-      .orderBy('rank', 'desc')
-      .orderBy('title')
-      .limit(opts.limit)
-      .execute();
-    return rows.map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: Number(r.rank) }));
-  }
-  const match = terms.map((t) => `"${t}"*`).join(' ');
   const type = opts.objectType ?? null;
-  const rows = await db.raw<{ object_type: string; record_id: string; title: string; subtitle: string; rank: number }>(
-    (workspaceId) => sql`
-      select d.object_type, d.record_id, d.title, d.subtitle, bm25(search_fts, 10.0, 1.0) as rank
-      from search_fts join search_documents d on d.rowid = search_fts.rowid
-      where search_fts match ${match} and d.workspace_id = ${workspaceId}
-        and (${type} is null or d.object_type = ${type})
-      order by rank, d.title limit ${opts.limit}`,
-  );
-  return rows.map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: -Number(r.rank) }));
+  const candidates =
+    db.dialect.name === 'postgres'
+      ? (titleOnly: boolean) => {
+          // `:*A` restricts a prefix to lexemes of weight A, the title.
+          const tsquery = terms.map((t) => `${t}:*${titleOnly ? 'A' : ''}`).join(' & ');
+          return db.raw<HitRow>(
+            (workspaceId) => sql`
+              select object_type, record_id, title, subtitle, ts_rank(tsv, to_tsquery('simple', ${tsquery})) as rank
+              from (select * from search_documents
+                    where workspace_id = ${workspaceId} and tsv @@ to_tsquery('simple', ${tsquery})
+                      and (${type}::text is null or object_type = ${type}::text)
+                    limit ${CANDIDATES}) c`,
+          );
+        }
+      : (titleOnly: boolean) => {
+          const phrase = terms.map((t) => `"${t}"*`).join(' ');
+          return db.raw<HitRow>(
+            (workspaceId) => sql`
+              select d.object_type, d.record_id, d.title, d.subtitle, -bm25(search_fts, 10.0, 1.0) as rank
+              from search_fts join search_documents d on d.rowid = search_fts.rowid
+              where search_fts match ${titleOnly ? `title : (${phrase})` : phrase} and d.workspace_id = ${workspaceId}
+                and (${type} is null or d.object_type = ${type})
+              limit ${CANDIDATES}`,
+          );
+        };
+
+  const found = new Map<string, HitRow & { inTitle: boolean }>();
+  for (const r of await candidates(true)) found.set(r.record_id, { ...r, inTitle: true });
+  if (found.size < CANDIDATES) {
+    for (const r of await candidates(false)) if (!found.has(r.record_id)) found.set(r.record_id, { ...r, inTitle: false });
+  }
+  return [...found.values()]
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || Number(b.rank) - Number(a.rank) || a.title.localeCompare(b.title))
+    .slice(0, opts.limit)
+    .map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: Number(r.rank) }));
 }
 
 /** Splits emails, phones and domains into the pieces people type. */
