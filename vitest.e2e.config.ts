@@ -7,6 +7,5 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,
-    passWithNoTests: true,
   },
 });

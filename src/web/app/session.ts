@@ -1,21 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../contract/auth';
-import type { Permission, Role } from '../../contract/roles';
+import { type Permission, type Role, can } from '../../contract/roles';
 import { api, isApiError, rememberCsrf } from '../lib/api';
 import { SESSION_KEY } from '../lib/query-client';
-
-// The same table as src/contract/roles.ts, kept type-checked against it so the bundle needs no TypeBox here.
-const PERMISSIONS: Record<Permission, readonly Role[]> = {
-  'records:read': ['owner', 'admin', 'manager', 'member', 'viewer'],
-  'records:write': ['owner', 'admin', 'manager', 'member'],
-  'records:bulk': ['owner', 'admin', 'manager', 'member'],
-  'views:share': ['owner', 'admin', 'manager'],
-  'audit:read': ['owner', 'admin', 'manager'],
-  'fields:manage': ['owner', 'admin'],
-  'users:manage': ['owner', 'admin'],
-  'keys:manage': ['owner', 'admin'],
-  'workspace:manage': ['owner', 'admin'],
-};
 
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
@@ -42,7 +29,7 @@ export function useCurrentSession(): SessionInfo {
 export function useCan(permission: Permission): boolean {
   const { data } = useSession();
   const role = data?.workspace?.role as Role | undefined;
-  return !!role && PERMISSIONS[permission].includes(role);
+  return !!role && can(role, permission);
 }
 
 /** After sign-in, sign-up, accepting an invitation or switching workspace: start from a clean cache. */

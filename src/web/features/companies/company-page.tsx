@@ -52,10 +52,10 @@ function CompanyFields({ editor, record, disabled }: { editor: RecordEditor<Comp
         </Stack>
       </Section>
       <Section title="Phone numbers">
-        <EntryListEditor path="phones" noun="phone" items={draft.phones as never} fields={PHONE_FIELDS} onChange={(v) => editor.setField('phones', v)} errors={editor.errors} disabled={disabled} primaryFirst />
+        <EntryListEditor path="phones" noun="phone" emptyText="No phone numbers yet." items={draft.phones as never} fields={PHONE_FIELDS} onChange={(v) => editor.setField('phones', v)} errors={editor.errors} disabled={disabled} primaryFirst />
       </Section>
       <Section title="Addresses">
-        <EntryListEditor path="addresses" noun="address" items={draft.addresses as never} fields={ADDRESS_FIELDS} onChange={(v) => editor.setField('addresses', v)} errors={editor.errors} disabled={disabled} grid />
+        <EntryListEditor path="addresses" noun="address" emptyText="No addresses yet." items={draft.addresses as never} fields={ADDRESS_FIELDS} onChange={(v) => editor.setField('addresses', v)} errors={editor.errors} disabled={disabled} grid />
       </Section>
       <CustomFieldsSection editor={editor} defs={defs} disabled={disabled} />
     </>

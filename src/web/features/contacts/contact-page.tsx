@@ -56,13 +56,13 @@ function ContactFields({ editor, record, disabled }: { editor: RecordEditor<Cont
         </Stack>
       </Section>
       <Section title="Email addresses">
-        <EntryListEditor path="emails" noun="email" items={draft.emails as never} fields={EMAIL_FIELDS} onChange={(v) => editor.setField('emails', v)} errors={editor.errors} disabled={disabled} primaryFirst />
+        <EntryListEditor path="emails" noun="email" emptyText="No email addresses yet." items={draft.emails as never} fields={EMAIL_FIELDS} onChange={(v) => editor.setField('emails', v)} errors={editor.errors} disabled={disabled} primaryFirst />
       </Section>
       <Section title="Phone numbers">
-        <EntryListEditor path="phones" noun="phone" items={draft.phones as never} fields={PHONE_FIELDS} onChange={(v) => editor.setField('phones', v)} errors={editor.errors} disabled={disabled} primaryFirst />
+        <EntryListEditor path="phones" noun="phone" emptyText="No phone numbers yet." items={draft.phones as never} fields={PHONE_FIELDS} onChange={(v) => editor.setField('phones', v)} errors={editor.errors} disabled={disabled} primaryFirst />
       </Section>
       <Section title="Addresses">
-        <EntryListEditor path="addresses" noun="address" items={draft.addresses as never} fields={ADDRESS_FIELDS} onChange={(v) => editor.setField('addresses', v)} errors={editor.errors} disabled={disabled} grid />
+        <EntryListEditor path="addresses" noun="address" emptyText="No addresses yet." items={draft.addresses as never} fields={ADDRESS_FIELDS} onChange={(v) => editor.setField('addresses', v)} errors={editor.errors} disabled={disabled} grid />
       </Section>
       <CustomFieldsSection editor={editor} defs={defs} disabled={disabled} />
       <Section title="Consent">

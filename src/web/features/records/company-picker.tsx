@@ -1,6 +1,6 @@
 import { type ComboboxItem, Loader, MultiSelect, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, queryString } from '../../lib/api';
 import { useSearch } from '../search/use-search';
 
@@ -53,9 +53,16 @@ export function CompanyPicker({
   ...props
 }: Common & { value: string | null; valueLabel?: string | null; onChange: (id: string | null, name: string | null) => void }) {
   const labels = useLabels(value && valueLabel ? { [value]: valueLabel } : {});
-  const [search, setSearch] = useState('');
-  const { data, isFetching } = useCompanyOptions(search, labels, value ? [value] : [], excludeId);
-  const selectedLabel = value ? labels.get(value) : undefined;
+  // A searchable Select shows its search text: it holds the chosen company's name until the person types.
+  const [search, setSearch] = useState(value && valueLabel ? valueLabel : '');
+  const [selectedLabel, setSelectedLabel] = useState<string | undefined>(valueLabel ?? undefined);
+  const query = search === selectedLabel ? '' : search;
+  const { data, isFetching } = useCompanyOptions(query, labels, value ? [value] : [], excludeId);
+  const currentLabel = value ? labels.get(value) : undefined;
+  useEffect(() => {
+    setSelectedLabel(currentLabel);
+    setSearch(currentLabel ?? '');
+  }, [value, currentLabel]);
   return (
     <Select
       {...props}
@@ -64,9 +71,9 @@ export function CompanyPicker({
       searchable
       clearable
       searchValue={search}
-      onSearchChange={(s) => setSearch(s === selectedLabel ? '' : s)}
+      onSearchChange={setSearch}
       filter={({ options }) => options}
-      nothingFoundMessage={search.trim() ? 'No company matches' : 'Type to search companies'}
+      nothingFoundMessage={query.trim() ? 'No company matches' : 'Type to search companies'}
       rightSection={isFetching ? <Loader size={14} /> : undefined}
       onChange={(id) => onChange(id, id ? (labels.get(id) ?? null) : null)}
       comboboxProps={{ withinPortal: true, ...comboboxProps }}

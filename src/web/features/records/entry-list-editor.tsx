@@ -9,6 +9,8 @@ type Props = {
   /** The record's property, also the start of error paths: `emails` → `emails.0.email`. */
   path: string;
   noun: string;
+  /** Shown while the list is empty, e.g. "No addresses yet." */
+  emptyText: string;
   items: Entry[];
   fields: SubField[];
   onChange: (items: Entry[]) => void;
@@ -24,7 +26,7 @@ type Props = {
 const clean = (entry: Entry): Entry => Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== '' && v !== undefined));
 
 /** Emails, phones and addresses: a list of small records, each editable, removable, addable. */
-export function EntryListEditor({ path, noun, items, fields, onChange, errors, disabled, primaryFirst, grid }: Props) {
+export function EntryListEditor({ path, noun, emptyText, items, fields, onChange, errors, disabled, primaryFirst, grid }: Props) {
   const set = (i: number, key: string, value: string) => onChange(items.map((item, j) => (j === i ? clean({ ...item, [key]: value }) : item)));
   const remove = (i: number) => onChange(items.filter((_, j) => j !== i));
   const listError = errors[path];
@@ -33,7 +35,7 @@ export function EntryListEditor({ path, noun, items, fields, onChange, errors, d
     <Stack gap="xs" data-testid={`${path}-editor`}>
       {items.length === 0 && (
         <Text size="sm" c="dimmed">
-          No {noun}s yet.
+          {emptyText}
         </Text>
       )}
       {items.map((item, i) => {

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Text } from '@mantine/core';
 import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import type { Filter } from '../../../contract/filter';
 import { plural } from '../../lib/format';
@@ -35,9 +35,14 @@ export function ListToolbar({ config, state, update, fields, columnFields, colum
         <FilterBuilder filter={state.filter} fields={filterable} onApply={(filter: Filter | null) => update({ filter })} />
         <ColumnChooser fields={columnFields} columns={columns} onChange={(cols) => update({ columns: cols })} />
         {!state.trash && (
-          <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => update({ trash: true })}>
-            Trash
-          </Button>
+          <>
+            <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => update({ trash: true })} visibleFrom="sm">
+              Trash
+            </Button>
+            <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => update({ trash: true })} hiddenFrom="sm" aria-label="Trash">
+              <IconTrash size={18} />
+            </ActionIcon>
+          </>
         )}
       </Group>
       <Text size="sm" c="dimmed" data-testid="list-count" aria-live="polite">

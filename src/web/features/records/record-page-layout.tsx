@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconRefresh, IconRestore, IconTrash } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { EmptyState } from '../../components/empty-state';
@@ -26,6 +26,13 @@ export function RecordPageLayout<R extends AnyRecord>({ config, editor, subtitle
   const canWrite = useCan('records:write');
   const [busy, setBusy] = useState(false);
   const { record, draft, query } = editor;
+  // After a refused save, bring the first field the server complained about into view.
+  useEffect(() => {
+    if (!editor.saveError) return;
+    const invalid = document.querySelector<HTMLElement>('main [aria-invalid="true"]');
+    invalid?.scrollIntoView({ block: 'center' });
+    invalid?.focus({ preventScroll: true });
+  }, [editor.saveError]);
 
   if (query.error && !record) {
     const missing = isApiError(query.error) && query.error.status === 404;
