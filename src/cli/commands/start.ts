@@ -17,9 +17,7 @@ async function firstRun(services: Services, url: string) {
   console.log(
     [
       '',
-      '  ┌───────────────────────────────────────────────────────────┐',
-      '  │ Demo workspace ready. Sign in with (shown only this once): │',
-      '  └───────────────────────────────────────────────────────────┘',
+      '  Demo workspace ready. Sign in with (shown only this once):',
       `    URL:      ${url}`,
       `    Email:    ${email}`,
       `    Password: ${password}`,
