@@ -1,6 +1,17 @@
 import type { WorkspaceDb } from '../../db/scoped';
 import { isId } from '../ids';
 
+/** Which of these ids are records of `table` in the workspace (trashed ones included). */
+export async function existingIds(db: WorkspaceDb, table: 'companies' | 'contacts', ids: string[]): Promise<Set<string>> {
+  const valid = [...new Set(ids.filter(isId))];
+  const out = new Set<string>();
+  for (let i = 0; i < valid.length; i += 500) {
+    const rows = await db.selectFrom(table).select('id').where('id', 'in', valid.slice(i, i + 500)).execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
 /** The names of these companies, by id, for those in the workspace (trashed ones included). */
 export async function companyNames(db: WorkspaceDb, ids: string[]): Promise<Map<string, string>> {
   const valid = [...new Set(ids.filter(isId))];
