@@ -95,6 +95,21 @@ export const Page = <T extends TSchema>(item: T) =>
     total: Type.Optional(Type.Integer()),
   });
 
+/** Body of `PATCH /api/v1/{object}/bulk`: up to 1,000 changes, each optionally guarded by its version. */
+export const BulkUpdate = <T extends TSchema>(changes: T) =>
+  Type.Object(
+    {
+      items: Type.Array(
+        Type.Object(
+          { id: Type.String({ maxLength: 64 }), version: Type.Optional(Type.Integer()), changes },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 1000 },
+      ),
+    },
+    { additionalProperties: false },
+  );
+
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 export const BulkIds = Type.Object(

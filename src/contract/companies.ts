@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   Address,
+  BulkUpdate,
   CustomValues,
   Id,
   LifecycleStage,
@@ -66,16 +67,5 @@ export const Company = Type.Object(
 );
 export type Company = Static<typeof Company>;
 
-export const CompanyBulkUpdate = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        { id: Type.String({ maxLength: 64 }), version: Type.Optional(Type.Integer()), changes: CompanyUpdate },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 1000 },
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CompanyBulkUpdate = BulkUpdate(CompanyUpdate);
 export type CompanyBulkUpdate = Static<typeof CompanyBulkUpdate>;

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   Address,
+  BulkUpdate,
   CustomValues,
   DateOnly,
   Id,
@@ -86,20 +87,5 @@ export const Contact = Type.Object(
 );
 export type Contact = Static<typeof Contact>;
 
-export const ContactBulkUpdate = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          id: Type.String({ maxLength: 64 }),
-          version: Type.Optional(Type.Integer()),
-          changes: ContactUpdate,
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 1000 },
-    ),
-  },
-  { additionalProperties: false },
-);
+export const ContactBulkUpdate = BulkUpdate(ContactUpdate);
 export type ContactBulkUpdate = Static<typeof ContactBulkUpdate>;
