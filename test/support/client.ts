@@ -15,6 +15,11 @@ export class Client {
     private readonly apiKey: string | null = null,
   ) {}
 
+  /** A cookie the client holds, e.g. the session token to replay after signing out. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   withKey(secret: string) {
     return new Client(this.app, secret);
   }

@@ -52,13 +52,15 @@ export function createApiKeysService(scoped: (ctx: Ctx) => WorkspaceDb, auth: Au
 
     async revoke(ctx: Ctx, id: string): Promise<void> {
       requirePermission(ctx, 'keys:manage');
-      await scoped(ctx).transaction(async (tx) => {
+      const keyHash = await scoped(ctx).transaction(async (tx) => {
         const row = isId(id) ? await tx.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
         if (!row || row.revoked_at) throw notFound('API key');
         await tx.updateTable('api_keys').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
         await recordEvents(tx, ctx, [{ action: 'deleted', objectType: 'api_key', objectId: id, changes: { revokedAt: { before: null, after: nowIso() } } }]);
-        auth.forgetApiKey(row.key_hash);
+        return row.key_hash;
       });
+      // After the commit: forgotten earlier, a request could read the key as still valid and cache it.
+      auth.forgetApiKey(keyHash);
     },
   };
 }

@@ -105,6 +105,7 @@ export function createAuthService(database: Database) {
       const tokenHash = hashToken(token);
       const cached = sessionCache.get(tokenHash);
       if (cached !== undefined) return cached;
+      const version = sessionCache.version();
       const s = await repo.findSessionByHash(db, tokenHash);
       let auth: SessionAuth | null = null;
       if (s && s.expires_at > nowIso()) {
@@ -113,7 +114,7 @@ export function createAuthService(database: Database) {
         // Sliding expiry, written at most once an hour per session.
         if (Date.parse(s.last_seen_at) < Date.now() - 3_600_000) await repo.touchSession(db, s.id, nowIso(), addDays(SESSION_DAYS));
       }
-      sessionCache.set(tokenHash, auth);
+      sessionCache.setIfCurrent(tokenHash, auth, version);
       return auth;
     },
 
@@ -121,10 +122,11 @@ export function createAuthService(database: Database) {
       const keyHash = hashToken(secret);
       const cached = keyCache.get(keyHash);
       if (cached !== undefined) return cached;
+      const version = keyCache.version();
       const k = await repo.findApiKeyByHash(db, keyHash);
       const auth: KeyAuth | null = k && !k.revoked_at ? { kind: 'api_key', keyId: k.id, workspaceId: k.workspace_id, role: k.role as Role } : null;
       if (k && !k.revoked_at && (!k.last_used_at || Date.parse(k.last_used_at) < Date.now() - 60_000)) await repo.touchApiKey(db, k.id, nowIso());
-      keyCache.set(keyHash, auth);
+      keyCache.setIfCurrent(keyHash, auth, version);
       return auth;
     },
 
