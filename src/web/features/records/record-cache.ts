@@ -5,6 +5,7 @@ import type { AnyRecord } from './object-config';
 export type RecordPage = { data: AnyRecord[]; nextCursor: string | null; total?: number };
 
 export const listKey = (type: ObjectType) => ['records', type, 'list'] as const;
+export const countKey = (type: ObjectType) => ['records', type, 'count'] as const;
 export const recordKey = (type: ObjectType, id: string) => ['records', type, 'one', id] as const;
 
 /** Puts a changed record everywhere it is shown: its page and every loaded list row. */
@@ -28,6 +29,9 @@ export async function refreshLists(client: QueryClient, type: ObjectType) {
   client.setQueriesData<InfiniteData<RecordPage>>({ queryKey: listKey(type) }, (data) =>
     data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
   );
-  await client.invalidateQueries({ queryKey: listKey(type) });
-  await client.invalidateQueries({ queryKey: ['related', type] });
+  await Promise.all([
+    client.invalidateQueries({ queryKey: listKey(type) }),
+    client.invalidateQueries({ queryKey: countKey(type) }),
+    client.invalidateQueries({ queryKey: ['related', type] }),
+  ]);
 }

@@ -26,7 +26,8 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const [state, update] = useListState();
   const [params, setParams] = useSearchParams();
   const fields = useFields(config.type);
-  const { data: customDefs = [] } = useCustomFields(config.type);
+  const customFieldsQuery = useCustomFields(config.type);
+  const customDefs = useMemo(() => customFieldsQuery.data ?? [], [customFieldsQuery.data]);
   const members = useMembers();
   const canWrite = useCan('records:write');
   const mutations = useRecordMutations(config.type);
@@ -50,7 +51,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
     [allFields, customDefs, config.type],
   );
   const columns = useMemo(() => columnKeys.map(toColumn).filter((c): c is Column => c !== null), [columnKeys, toColumn]);
-  const primary = toColumn(config.primaryColumn);
+  const primary = useMemo(() => toColumn(config.primaryColumn), [toColumn, config.primaryColumn]);
 
   const onToggle = useCallback((id: string) => setSelected((prev) => {
     const next = new Set(prev);

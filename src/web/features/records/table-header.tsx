@@ -1,4 +1,3 @@
-import { Checkbox } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { SortSpec } from '../../../contract/filter';
 import { CHECKBOX_WIDTH, type Column } from './columns';
@@ -31,6 +30,7 @@ function HeaderCell({ column, sort, onSort, sticky }: { column: Column; sort: So
         className="sort-button"
         disabled={!field.sortable}
         onClick={() => onSort(field.key)}
+        aria-label={field.sortable ? `Sort by ${field.label}` : field.label}
         title={field.sortable ? `Sort by ${field.label}` : `${field.label} cannot be sorted`}
       >
         <span className="cell-text">{field.label}</span>
@@ -45,11 +45,14 @@ export function TableHeader({ primary, columns, sort, onSort, width, allSelected
     <div className="data-grid-header" role="row" style={{ width }}>
       <div className="data-grid-cell sticky" style={{ width: CHECKBOX_WIDTH, left: 0, justifyContent: 'center' }} role="columnheader">
         {selectable && (
-          <Checkbox
-            size="xs"
+          <input
+            type="checkbox"
+            className="row-check"
             aria-label="Select all loaded rows"
             checked={allSelected}
-            indeterminate={someSelected && !allSelected}
+            ref={(el) => {
+              if (el) el.indeterminate = someSelected && !allSelected;
+            }}
             onChange={onToggleAll}
           />
         )}

@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Tooltip } from '@mantine/core';
+import { ActionIcon, Tooltip } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
@@ -66,7 +66,7 @@ export const TableRow = memo(function TableRow(row: RowProps) {
       style={{ top: row.top, height: 40, width: row.width }}
     >
       <div className="data-grid-cell sticky" style={{ width: CHECKBOX_WIDTH, left: 0, justifyContent: 'center' }} role="gridcell">
-        {row.selectable && <Checkbox size="xs" aria-label={`Select ${title}`} checked={row.selected} onChange={() => row.onToggle(record.id)} />}
+        {row.selectable && <input type="checkbox" className="row-check" aria-label={`Select ${title}`} checked={row.selected} onChange={() => row.onToggle(record.id)} />}
       </div>
       <div className="data-grid-cell sticky" style={{ width: primary.width, left: CHECKBOX_WIDTH, justifyContent: 'space-between' }} role="gridcell">
         <Link className="record-link" to={`/${config.type}/${record.id}`}>

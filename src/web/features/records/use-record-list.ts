@@ -1,10 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ObjectType } from '../../../contract/custom-fields';
 import type { Filter, SortSpec } from '../../../contract/filter';
 import { api, queryString } from '../../lib/api';
 import { sortToParam } from './list-params';
-import { type RecordPage, listKey } from './record-cache';
+import { type RecordPage, countKey, listKey } from './record-cache';
 
 export const PAGE_SIZE = 100;
 
@@ -19,8 +19,6 @@ export function useRecordList(type: ObjectType, opts: { filter: Filter | null; s
         `/api/v1/${type}${queryString({
           limit: PAGE_SIZE,
           cursor: pageParam,
-          // The total costs a count; the first page asks for it, later pages do not.
-          count: pageParam ? undefined : true,
           sort: sort || undefined,
           filter,
           trash: opts.trash || undefined,
@@ -31,7 +29,16 @@ export function useRecordList(type: ObjectType, opts: { filter: Filter | null; s
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 30_000,
   });
+  // Counting 100,000 rows takes longer than reading 100 of them: the total is asked for on its
+  // own, so the first rows show without waiting for it.
+  const count = useQuery({
+    queryKey: [...countKey(type), { filter: filter ?? null, trash: opts.trash }],
+    queryFn: ({ signal }) =>
+      api.get<RecordPage>(`/api/v1/${type}${queryString({ limit: 1, count: true, filter, trash: opts.trash || undefined })}`, { signal }).then((p) => p.total ?? 0),
+    staleTime: 30_000,
+  });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
-  const total = query.data?.pages[0]?.total;
+  // Until the count arrives, what is loaded is a floor; a short list needs no count at all.
+  const total = count.data ?? (query.data && !query.hasNextPage ? rows.length : undefined);
   return { ...query, rows, total };
 }
