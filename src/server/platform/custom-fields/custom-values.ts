@@ -33,7 +33,8 @@ export function validateCustomValues(
     else out[key] = result;
   }
   if (mode === 'create') {
-    for (const def of defs) if (def.required && (out[def.key] === undefined || out[def.key] === null)) errors.add(`custom.${def.key}`, 'is required');
+    // A key that was sent already has its error (null or a bad value); report only missing ones.
+    for (const def of defs) if (def.required && !(def.key in (input ?? {}))) errors.add(`custom.${def.key}`, 'is required');
   }
   return out;
 }
