@@ -91,6 +91,13 @@ describe.each(await testDialects())('malformed filters on %s', (dialect) => {
     expect(tooDeep.body.field).toMatch(/^filter(\.not)+$/);
   });
 
+  it('checks filters on companies against the fields of companies', async () => {
+    expectProblem(await client.get(`/api/v1/companies?filter=${filterParam({ field: 'lastName', op: 'eq', value: 'x' })}`), 400, 'invalid_filter', 'filter.field');
+    expectProblem(await client.get(`/api/v1/companies?filter=${filterParam({ field: 'employees', op: 'gt', value: 'many' })}`), 400, 'invalid_filter', 'filter.value');
+    expectProblem(await client.get(`/api/v1/companies?filter=${filterParam({ field: 'tags', op: 'gt', value: 'a' })}`), 400, 'invalid_filter', 'filter.op');
+    expectProblem(await client.get('/api/v1/companies?filter=%5B'), 400, 'invalid_filter', 'filter');
+  });
+
   it('names bad filters in the POST body by their path', async () => {
     expectProblem(await client.post('/api/v1/contacts/query', { filter: { field: 'firstName', op: 'like', value: 'a' } }), 400, 'validation_failed');
     expectProblem(await client.post('/api/v1/contacts/query', { filter: { and: [{ field: 'nope', op: 'eq', value: 'a' }] } }), 400, 'invalid_filter', 'filter.and.0.field');

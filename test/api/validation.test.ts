@@ -178,6 +178,66 @@ describe.each(await testDialects())('request validation on %s', (dialect) => {
         ],
         state: async () => (await owner.get(`/api/v1/companies/${company.id}`)).body,
       },
+      ...(['contacts', 'companies'] as const).flatMap((object): Endpoint[] => {
+        const count = async () => [
+          (await owner.get(`/api/v1/${object}?count=true`)).body.total,
+          (await owner.get(`/api/v1/${object}?count=true&trash=true`)).body.total,
+        ];
+        const ok = object === 'contacts' ? { firstName: 'Ok' } : { name: 'Ok' };
+        const id = object === 'contacts' ? contact.id : company.id;
+        return [
+          {
+            name: `POST /${object}/bulk`,
+            method: 'POST',
+            url: `/api/v1/${object}/bulk`,
+            cases: [
+              [{ items: {} }, 'items'],
+              [{}, 'items'],
+              [{ items: [ok], atomic: false }, 'atomic'],
+              [{ items: [ok, { ...ok, description: long(20001) }] }, 'items.1.description'],
+            ],
+            state: count,
+          },
+          {
+            name: `PATCH /${object}/bulk`,
+            method: 'PATCH',
+            url: `/api/v1/${object}/bulk`,
+            cases: [
+              [{ items: [{ id, version: '1', changes: {} }] }, 'items.0.version'],
+              [{ items: [{ changes: {} }] }, 'items.0.id'],
+              [{ items: [{ id, changes: { tags: [] }, note: 'x' }] }, 'items.0.note'],
+              [{ items: [{ id: long(65), changes: {} }] }, 'items.0.id'],
+            ],
+            state: async () => (await owner.get(`/api/v1/${object}/${id}`)).body,
+          },
+          ...(['bulk-delete', 'bulk-restore'] as const).map(
+            (action): Endpoint => ({
+              name: `POST /${object}/${action}`,
+              method: 'POST',
+              url: `/api/v1/${object}/${action}`,
+              cases: [
+                [{ ids: id }, 'ids'],
+                [{}, 'ids'],
+                [{ ids: [id], force: true }, 'force'],
+                [{ ids: [long(65)] }, 'ids.0'],
+              ],
+              state: count,
+            }),
+          ),
+          {
+            name: `POST /${object}/query`,
+            method: 'POST',
+            url: `/api/v1/${object}/query`,
+            cases: [
+              [{ count: 'yes' }, 'count'],
+              [{ sort: [{ direction: 'asc' }] }, 'sort.0.field'],
+              [{ offset: 10 }, 'offset'],
+              [{ cursor: long(2001) }, 'cursor'],
+            ],
+            state: count,
+          },
+        ];
+      }),
       {
         name: 'PATCH /contacts/:id',
         method: 'PATCH',
