@@ -16,6 +16,21 @@ type Common = {
   comboboxProps?: { withinPortal?: boolean };
 };
 
+/** The names of companies by id, asked for in one request. */
+export function useCompanyNames(ids: string[]): Map<string, string> {
+  const unique = [...new Set(ids)].sort();
+  const query = useQuery({
+    queryKey: ['company-names', unique],
+    enabled: unique.length > 0,
+    queryFn: () =>
+      api.get<{ data: { id: string; name: string }[] }>(
+        `/api/v1/companies${queryString({ filter: JSON.stringify({ field: 'id', op: 'in', value: unique }), limit: Math.min(unique.length, 500) })}`,
+      ),
+    staleTime: 60_000,
+  });
+  return new Map((query.data?.data ?? []).map((c) => [c.id, c.name]));
+}
+
 /** Keeps the names of companies seen in search results, so chosen ids keep their labels. */
 function useLabels(initial: Record<string, string>) {
   const labels = useRef(new Map<string, string>(Object.entries(initial)));
@@ -27,17 +42,8 @@ function useCompanyOptions(search: string, labels: Map<string, string>, selected
   const { hits, isFetching } = useSearch(search, { type: 'companies', limit: 20 });
   for (const h of hits) labels.set(h.id, h.title);
   // Chosen ids whose names we have not seen (a saved filter, a record's parent): ask for them once.
-  const missing = selected.filter((id) => !labels.has(id));
-  const names = useQuery({
-    queryKey: ['company-names', missing],
-    enabled: missing.length > 0,
-    queryFn: () =>
-      api.get<{ data: { id: string; name: string }[] }>(
-        `/api/v1/companies${queryString({ filter: JSON.stringify({ field: 'id', op: 'in', value: missing }), limit: missing.length })}`,
-      ),
-    staleTime: 60_000,
-  });
-  for (const c of names.data?.data ?? []) labels.set(c.id, c.name);
+  const names = useCompanyNames(selected.filter((id) => !labels.has(id)));
+  for (const [id, name] of names) labels.set(id, name);
   const ids = [...new Set([...selected, ...hits.map((h) => h.id)])].filter((id) => id !== excludeId);
   const data: ComboboxItem[] = ids.map((id) => ({ value: id, label: labels.get(id) ?? 'Company' }));
   return { data, isFetching };

@@ -23,6 +23,8 @@ export type FieldInputProps = {
   onSubmit?: () => void;
   excludeId?: string;
   disabled?: boolean;
+  /** Inside a popover, dropdowns must render in place: a click in a portal counts as outside. */
+  inPopover?: boolean;
 };
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
@@ -36,6 +38,7 @@ export function FieldInput(props: FieldInputProps) {
   const { spec, value, onChange, error, autoFocus, size = 'sm', onSubmit } = props;
   const members = useMembers();
   const label = props.label === null ? undefined : (props.label ?? spec.label);
+  const portal = { withinPortal: !props.inPopover };
   const common = {
     label,
     'aria-label': spec.label,
@@ -80,7 +83,7 @@ export function FieldInput(props: FieldInputProps) {
           valueFormat="D MMM YYYY"
           placeholder="Pick a date"
           clearable
-          popoverProps={{ withinPortal: true }}
+          popoverProps={portal}
         />
       );
     case 'datetime':
@@ -92,7 +95,7 @@ export function FieldInput(props: FieldInputProps) {
           valueFormat="D MMM YYYY HH:mm"
           placeholder="Pick a date and time"
           clearable
-          popoverProps={{ withinPortal: true }}
+          popoverProps={portal}
         />
       );
     case 'boolean':
@@ -108,15 +111,15 @@ export function FieldInput(props: FieldInputProps) {
           clearable
           searchable
           placeholder="Choose…"
-          comboboxProps={{ withinPortal: true }}
+          comboboxProps={portal}
         />
       );
     case 'multi_select':
-      return <MultiSelect {...common} data={spec.options ?? []} value={asList(value)} onChange={onChange} clearable searchable placeholder="Choose…" comboboxProps={{ withinPortal: true }} />;
+      return <MultiSelect {...common} data={spec.options ?? []} value={asList(value)} onChange={onChange} clearable searchable placeholder="Choose…" comboboxProps={portal} />;
     case 'tags':
-      return <TagsInput {...common} value={asList(value)} onChange={onChange} placeholder="Type a tag and press Enter" clearable comboboxProps={{ withinPortal: true }} />;
+      return <TagsInput {...common} value={asList(value)} onChange={onChange} placeholder="Type a tag and press Enter" clearable comboboxProps={portal} />;
     case 'member':
-      return <Select {...common} data={members.options} value={asString(value) || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" comboboxProps={{ withinPortal: true }} />;
+      return <Select {...common} data={members.options} value={asString(value) || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" comboboxProps={portal} />;
     case 'company':
       return (
         <CompanyPicker
@@ -130,6 +133,7 @@ export function FieldInput(props: FieldInputProps) {
           placeholder="Search companies"
           excludeId={props.excludeId}
           disabled={props.disabled}
+          comboboxProps={portal}
         />
       );
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanges, formatValue } from './history-format';
+import { describeChanges, formatValue, referencedIds } from './history-format';
 
 const labels: Record<string, string> = { title: 'Job title', emails: 'Emails', 'custom.tier': 'Tier', 'consent.sms': 'SMS consent' };
 const labelOf = (k: string) => labels[k] ?? k;
@@ -32,5 +32,12 @@ describe('history lines', () => {
       { key: 'custom.tier', label: 'Tier', before: 'gold', after: 'silver' },
       { key: 'consent.sms', label: 'SMS consent', before: 'no', after: 'yes' },
     ]);
+  });
+
+  it('names owners and companies instead of showing their ids', () => {
+    const changes = { ownerId: { before: null, after: 'u1' }, companyId: { before: 'c1', after: 'c2' } };
+    const names: Record<string, string> = { u1: 'Ann', c1: 'Acme', c2: 'Globex' };
+    expect(describeChanges(changes, labelOf, (_k, id) => names[id]).map((l) => `${l.before} → ${l.after}`)).toEqual(['empty → Ann', 'Acme → Globex']);
+    expect(referencedIds(changes, ['companyId'])).toEqual(['c1', 'c2']);
   });
 });

@@ -34,8 +34,17 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-/** Turns an audit event's changes into lines; custom fields and consent are split per key. */
-export function describeChanges(changes: Record<string, Change>, labelOf: (key: string) => string): ChangeLine[] {
+/** Ids of records and people named in changes, so they can be shown by name. */
+export function referencedIds(changes: Record<string, Change>, keys: string[]): string[] {
+  return keys.flatMap((k) => [changes[k]?.before, changes[k]?.after]).filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * Turns an audit event's changes into lines; custom fields and consent are split per key.
+ * `nameOf` shows ids (owner, company) as names when it knows them.
+ */
+export function describeChanges(changes: Record<string, Change>, labelOf: (key: string) => string, nameOf: (key: string, id: string) => string | undefined = () => undefined): ChangeLine[] {
+  const show = (key: string, v: unknown) => (typeof v === 'string' && nameOf(key, v)) || formatValue(v);
   const lines: ChangeLine[] = [];
   for (const [key, change] of Object.entries(changes)) {
     if (SKIP.has(key)) continue;
@@ -49,7 +58,7 @@ export function describeChanges(changes: Record<string, Change>, labelOf: (key: 
       }
       continue;
     }
-    lines.push({ key, label: labelOf(key), before: formatValue(change.before), after: formatValue(change.after) });
+    lines.push({ key, label: labelOf(key), before: show(key, change.before), after: show(key, change.after) });
   }
   return lines;
 }

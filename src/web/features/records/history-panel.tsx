@@ -8,7 +8,8 @@ import { api, isApiError, queryString } from '../../lib/api';
 import { formatDate, fromNow } from '../../lib/format';
 import { useMembers } from '../settings/use-members';
 import type { FieldInfo } from '../views/filter-model';
-import { ACTION_LABELS, describeChanges } from './history-format';
+import { useCompanyNames } from './company-picker';
+import { ACTION_LABELS, describeChanges, referencedIds } from './history-format';
 
 type Page = Static<typeof AuditPage>;
 
@@ -31,6 +32,9 @@ export function HistoryPanel({ objectId, fields }: { objectId: string; fields: F
   });
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? EXTRA_LABELS[key] ?? key;
   const events = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const companies = useCompanyNames(events.flatMap((e) => referencedIds(e.changes, ['companyId', 'parentId'])));
+  const nameOf = (key: string, id: string) =>
+    key === 'ownerId' ? (members.byId.get(id)?.name ?? 'a former member') : key === 'companyId' || key === 'parentId' ? (companies.get(id) ?? 'a deleted company') : undefined;
   const actorName = (actor: { type: string; id: string | null }) =>
     actor.type === 'user' ? (members.byId.get(actor.id ?? '')?.name ?? 'A former member') : actor.type === 'api_key' ? 'An API key' : 'Rapport';
 
@@ -61,7 +65,7 @@ export function HistoryPanel({ objectId, fields }: { objectId: string; fields: F
       {events.length > 0 && (
         <Timeline bulletSize={22} lineWidth={2} active={-1}>
           {events.map((e) => {
-            const lines = e.action === 'updated' ? describeChanges(e.changes, labelOf) : [];
+            const lines = e.action === 'updated' ? describeChanges(e.changes, labelOf, nameOf) : [];
             return (
               <Timeline.Item key={e.id} bullet={ICONS[e.action] ?? <IconEdit size={12} />} title={<Text size="sm" fw={600}>{ACTION_LABELS[e.action] ?? e.action}</Text>}>
                 <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { isApiError } from '../../lib/api';
+import { onEscapeUnlessNested } from '../../lib/escape';
 import { fieldErrorsOf, humanizeMessage } from '../../lib/field-errors';
 import { FieldInput } from './field-input';
 import type { Column } from './columns';
@@ -45,13 +46,9 @@ export function InlineCellEditor({ record, column, onSave, onClose, children }: 
   };
 
   return (
-    <Popover opened onDismiss={onClose} position="bottom-start" width={Math.max(280, column.width)} shadow="md" trapFocus withinPortal closeOnEscape>
+    <Popover opened onDismiss={onClose} position="bottom-start" width={Math.max(280, column.width)} shadow="md" trapFocus withinPortal closeOnEscape={false}>
       <Popover.Target>{children}</Popover.Target>
-      <Popover.Dropdown
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
+      <Popover.Dropdown onKeyDown={onEscapeUnlessNested(onClose)}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -69,6 +66,7 @@ export function InlineCellEditor({ record, column, onSave, onClose, children }: 
               label={null}
               error={error}
               autoFocus
+              inPopover
               size="xs"
               onSubmit={() => void save()}
               companyLabel={'company' in record ? record.company?.name : undefined}

@@ -2,6 +2,7 @@ import { Badge, Button, Divider, Group, Paper, Popover, Select, Stack, Text } fr
 import { IconFilter, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Filter } from '../../../contract/filter';
+import { onEscapeUnlessNested } from '../../lib/escape';
 import { FilterConditionRow } from './filter-condition-row';
 import {
   type BuilderNode,
@@ -9,6 +10,7 @@ import {
   type GroupNode,
   addToGroup,
   countConditions,
+  countIncomplete,
   emptyGroup,
   fromFilter,
   newCondition,
@@ -93,12 +95,13 @@ export function FilterBuilder({ filter, fields, onApply }: { filter: Filter | nu
     setRoot(start);
     setOpened(true);
   };
+  const incomplete = countIncomplete(root, fields);
   const apply = () => {
     onApply(toFilter(root, fields));
     setOpened(false);
   };
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={680} shadow="md" trapFocus closeOnEscape>
+    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={680} shadow="md" trapFocus closeOnEscape={false}>
       <Popover.Target>
         <Button
           variant={active ? 'light' : 'default'}
@@ -109,7 +112,7 @@ export function FilterBuilder({ filter, fields, onApply }: { filter: Filter | nu
           Filter
         </Button>
       </Popover.Target>
-      <Popover.Dropdown maw="calc(100vw - 24px)" data-testid="filter-builder">
+      <Popover.Dropdown maw="calc(100vw - 24px)" data-testid="filter-builder" onKeyDown={onEscapeUnlessNested(() => setOpened(false))}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -119,6 +122,11 @@ export function FilterBuilder({ filter, fields, onApply }: { filter: Filter | nu
           <Stack gap="sm">
             <GroupEditor group={root} fields={fields} root={root} setRoot={setRoot} depth={0} />
             <Divider />
+            {incomplete > 0 && (
+              <Text size="xs" c="orange.8">
+                {incomplete === 1 ? '1 condition has no value yet and is left out.' : `${incomplete} conditions have no value yet and are left out.`}
+              </Text>
+            )}
             <Group justify="space-between">
               <Button variant="subtle" color="gray" size="xs" onClick={() => setRoot(emptyGroup())}>
                 Clear all

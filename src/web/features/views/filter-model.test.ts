@@ -9,6 +9,7 @@ import {
   changeField,
   changeOperator,
   countConditions,
+  countIncomplete,
   emptyGroup,
   fromFilter,
   isComplete,
@@ -57,6 +58,8 @@ describe('filter builder model', () => {
     const root = { ...emptyGroup(), children: [cond('lastName'), cond('employees', { op: 'between', value: [1, null] })] };
     expect(toFilter(root, fields)).toBeNull();
     expect(countConditions(root)).toBe(2);
+    expect(countIncomplete(root, fields)).toBe(2);
+    expect(countIncomplete({ ...root, children: [cond('lastName', { value: 'x' })] }, fields)).toBe(0);
     expect(isComplete(root.children[0] as ConditionNode, fields)).toBe(false);
   });
 
@@ -130,6 +133,8 @@ describe('filter builder model', () => {
     let root = { ...emptyGroup(), children: [a, sub] } as ReturnType<typeof emptyGroup>;
     root = addToGroup(root, sub.id, cond('employees', { value: 3 }));
     expect(countConditions(root)).toBe(2);
+    expect(countIncomplete(root, fields)).toBe(2);
+    expect(countIncomplete({ ...root, children: [cond('lastName', { value: 'x' })] }, fields)).toBe(0);
     root = updateNode(root, a.id, { ...a, value: 'b' });
     expect((root.children[0] as ConditionNode).value).toBe('b');
     root = updateNode(root, a.id, null);

@@ -164,6 +164,12 @@ export function fromFilter(filter: Filter | null | undefined): GroupNode {
   return { ...emptyGroup(), children: [node] };
 }
 
+/** Conditions the person started but has not finished; they are left out of the filter. */
+export function countIncomplete(node: BuilderNode, fields: FieldInfo[]): number {
+  if (node.type === 'condition') return isComplete(node, fields) ? 0 : 1;
+  return node.children.reduce((n, c) => n + countIncomplete(c, fields), 0);
+}
+
 export function countConditions(node: BuilderNode): number {
   return node.type === 'condition' ? 1 : node.children.reduce((n, c) => n + countConditions(c), 0);
 }
