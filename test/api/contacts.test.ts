@@ -126,6 +126,31 @@ describe.each(await testDialects())('contacts on %s', (dialect) => {
     );
   });
 
+  it('lets exactly one of several simultaneous writers win', async () => {
+    const { client } = await signUp(h.app);
+    const creates = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => client.post('/api/v1/contacts', { firstName: `Racer${i}`, emails: [{ email: 'race@example.com' }] })),
+    );
+    expect(creates.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of creates.filter((r) => r.status !== 201)) expectProblem(r, 409, 'duplicate_email');
+    expect(await countOf(client, 'contacts')).toBe(1);
+    const bulks = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => client.post('/api/v1/contacts/bulk', { items: [{ firstName: `Bulk${i}` }, { firstName: `Bulk${i}b`, emails: [{ email: 'bulk-race@example.com' }] }] })),
+    );
+    expect(bulks.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of bulks.filter((r) => r.status !== 201)) expectProblem(r, 409, 'duplicate_email');
+    expect(await countOf(client, 'contacts')).toBe(3);
+    expect(await auditEvents(client, { objectType: 'contacts' })).toHaveLength(3);
+
+    // Several edits made from the same version: one lands, the others are told it moved on.
+    const c = await createContact(client, { firstName: 'Contested' });
+    const edits = await Promise.all(Array.from({ length: 5 }, (_, i) => client.patch(`/api/v1/contacts/${c.id}`, { title: `Edit ${i}` }, { 'if-match': '"1"' })));
+    const won = edits.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    for (const r of edits.filter((r) => r.status !== 200)) expectProblem(r, 412, 'precondition_failed');
+    expect((await client.get(`/api/v1/contacts/${c.id}`)).body).toMatchObject({ version: 2, title: won[0].body.title });
+  });
+
   it('rejects bad input on create and update with the offending field, writing nothing', async () => {
     const { client } = await signUp(h.app);
     const cases: [unknown, string][] = [

@@ -68,6 +68,16 @@ describe.each(await testDialects())('custom fields on %s', (dialect) => {
     expect(events.map((e) => e.action).sort()).toEqual(['created', 'created', 'created', 'deleted', 'updated', 'updated']);
   });
 
+  it('adds a key once when it is added several times at the same moment', async () => {
+    const { client } = await signUp(h.app);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => client.post('/api/v1/custom-fields', { objectType: 'contacts', key: 'same', label: `Same ${i}`, type: 'text' })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) expectProblem(r, 409, 'conflict', 'key');
+    expect((await client.get('/api/v1/custom-fields')).body.data).toHaveLength(1);
+  });
+
   it('validates every type of value on create and update, naming custom.<key>', async () => {
     const { client } = await signUp(h.app);
     for (const f of FIELDS) await createField(client, { objectType: 'contacts', label: f.key, ...f });

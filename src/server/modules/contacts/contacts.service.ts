@@ -101,7 +101,15 @@ async function afterContactWrite(tx: WorkspaceDb, contacts: Contact[], mode: 'cr
       owner.set(e.email, i);
     }
   }
-  await syncContactEmails(tx, contacts, mode === 'create');
+  try {
+    await syncContactEmails(tx, contacts, mode === 'create');
+  } catch (err) {
+    // Two calls adding one email at the same moment both pass the check in prepareContact; the
+    // unique key stops the second, which is a duplicate like any other, not a server error.
+    if (!tx.dialect.isUniqueViolation(err)) throw err;
+    const field = contacts.length > 1 ? 'items' : 'emails';
+    throw new AppError('duplicate_email', `${field}: an email was given to another contact at the same moment; reload and try again`, { field });
+  }
 }
 
 export function createContactsService(scoped: (ctx: Ctx) => WorkspaceDb) {

@@ -46,7 +46,13 @@ export function createCustomFieldsService(scoped: (ctx: Ctx) => WorkspaceDb) {
           createdAt: at,
           updatedAt: at,
         };
-        await insertField(tx, field);
+        try {
+          await insertField(tx, field);
+        } catch (err) {
+          // The same key added twice at once: the unique key stops the second.
+          if (tx.dialect.isUniqueViolation(err)) throw new AppError('conflict', `key: ${input.objectType} already has a custom field "${input.key}"`, { field: 'key' });
+          throw err;
+        }
         await recordEvents(tx, ctx, [{ action: 'created', objectType: 'custom_field', objectId: field.id, changes: { key: { before: null, after: field.key } } }]);
         return field;
       });
