@@ -94,8 +94,11 @@ describe.each(await testDialects())('contacts on %s', (dialect) => {
     const fresh = await client.patch(`/api/v1/contacts/${c.id}`, { title: 'Basement' }, { 'if-match': 'W/"2"' });
     expectStatus(fresh, 200);
     expect(fresh.body.version).toBe(3);
+    // "*" only asks that the record exists.
+    expectStatus(await client.patch(`/api/v1/contacts/${c.id}`, { title: 'Anywhere' }, { 'if-match': '*' }), 200);
+    expectProblem(await client.patch('/api/v1/contacts/01900000-0000-7000-8000-000000000000', { title: 'x' }, { 'if-match': '*' }), 404, 'not_found');
     const updates = await auditEvents(client, { objectId: c.id, action: 'updated' });
-    expect(updates).toHaveLength(2);
+    expect(updates).toHaveLength(3);
   });
 
   it('answers 409 with existingId when an email is already taken, on create and on update', async () => {

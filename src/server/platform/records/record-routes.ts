@@ -35,7 +35,8 @@ function parseFilterParam(value: string | undefined): Filter | undefined {
 
 /** `If-Match: "3"` (or W/"3") → 3. */
 function versionFromIfMatch(value: string | undefined): number | undefined {
-  if (!value) return undefined;
+  // "*" asks only that the record exists (RFC 9110), which the update checks anyway.
+  if (!value || value.trim() === '*') return undefined;
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
   if (!m) throw new AppError('precondition_failed', 'If-Match: send the ETag you received, e.g. "3"', { field: 'If-Match' });
   return Number(m[1]);
