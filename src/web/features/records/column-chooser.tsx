@@ -14,8 +14,9 @@ export function ColumnChooser({ fields, columns, onChange }: Props) {
   return (
     <Popover position="bottom-end" width={280} shadow="md" trapFocus>
       <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} />} aria-label="Columns" px={{ base: 10, sm: 'md' }}>
-          <Text span size="sm" fw={600} visibleFrom="sm" inherit>
+        <Button variant="default" aria-label="Columns" px={{ base: 10, sm: 'md' }}>
+          <IconColumns size={16} />
+          <Text span size="sm" fw={600} ml={8} visibleFrom="sm" inherit>
             Columns
           </Text>
         </Button>

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import type { Filter } from '../../../contract/filter';
 import { plural } from '../../lib/format';
@@ -24,7 +24,7 @@ export function ListToolbar({ config, state, update, fields, columnFields, colum
   const filterable = fields.filter((f) => f.key !== 'deletedAt' || state.trash);
   return (
     <Group justify="space-between" gap="xs" mb="sm" wrap="wrap">
-      <Group gap="xs" wrap="wrap">
+      <Group gap="xs" wrap="wrap" style={{ rowGap: 8 }}>
         {state.trash ? (
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => update({ trash: false })}>
             Back to {config.plural}
@@ -35,17 +35,12 @@ export function ListToolbar({ config, state, update, fields, columnFields, colum
         <FilterBuilder filter={state.filter} fields={filterable} onApply={(filter: Filter | null) => update({ filter })} />
         <ColumnChooser fields={columnFields} columns={columns} onChange={(cols) => update({ columns: cols })} />
         {!state.trash && (
-          <>
-            <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => update({ trash: true })} visibleFrom="sm">
-              Trash
-            </Button>
-            <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => update({ trash: true })} hiddenFrom="sm" aria-label="Trash">
-              <IconTrash size={18} />
-            </ActionIcon>
-          </>
+          <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => update({ trash: true })} visibleFrom="sm">
+            Trash
+          </Button>
         )}
       </Group>
-      <Text size="sm" c="dimmed" data-testid="list-count" aria-live="polite">
+      <Text size="sm" c="dimmed" data-testid="list-count" aria-live="polite" visibleFrom="sm">
         {total === undefined ? '' : total === loaded || loaded === 0 ? plural(total, config.singular, config.plural) : `${loaded.toLocaleString()} of ${plural(total, config.singular, config.plural)}`}
       </Text>
     </Group>

@@ -89,14 +89,19 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
             {state.trash ? `Trash · ${config.plural}` : config.plural}
           </Title>
           {list.total !== undefined && (
-            <Badge variant="light" color="gray" size="lg" style={{ textTransform: 'none' }}>
+            <Badge variant="light" color="gray" size="lg" style={{ textTransform: 'none', flexShrink: 0 }} maw="none">
               {list.total.toLocaleString()}
             </Badge>
           )}
         </Group>
         {canWrite && !state.trash && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setParams((prev) => new URLSearchParams([...prev, ['new', '1']]))}>
-            New {config.singular}
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setParams((prev) => new URLSearchParams([...prev, ['new', '1']]))}
+            aria-label={`New ${config.singular}`}
+            style={{ flexShrink: 0 }}
+          >
+            New<span className="hide-on-phone">&nbsp;{config.singular}</span>
           </Button>
         )}
       </Group>

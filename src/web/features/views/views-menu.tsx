@@ -1,6 +1,6 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDeviceFloppy, IconLayoutList, IconLock, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconChevronDown, IconDeviceFloppy, IconLayoutList, IconLock, IconPlus, IconTrash, IconTrashX, IconUsers } from '@tabler/icons-react';
 import type { SortSpec } from '../../../contract/filter';
 import type { View } from '../../../contract/views';
 import { useCan, useCurrentSession } from '../../app/session';
@@ -68,7 +68,7 @@ export function ViewsMenu({ config, state, update }: Props) {
     <>
       <Menu position="bottom-start" width={280} shadow="md">
         <Menu.Target>
-          <Button variant="default" leftSection={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="views-menu" maw={260}>
+          <Button variant="default" leftSection={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="views-menu" maw={{ base: 150, sm: 260 }}>
             <Text span size="sm" fw={500} truncate>
               {current ? current.name : `All ${config.plural}`}
               {changed ? ' (edited)' : ''}
@@ -111,6 +111,10 @@ export function ViewsMenu({ config, state, update }: Props) {
               Delete view
             </Menu.Item>
           )}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconTrashX size={16} />} onClick={() => update({ trash: true, viewId: null })}>
+            Deleted {config.plural} (trash)
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {saveOpened && (
