@@ -28,6 +28,20 @@ program
   .action(async (opts) => start(opts));
 
 program
+  .command('worker')
+  .description('Run background jobs without serving HTTP (set RAPPORT_WORKER=off on the web nodes); RAPPORT_JOB_CONCURRENCY, RAPPORT_JOB_LEASE_MS')
+  .option('--concurrency <n>', 'jobs run at once', int)
+  .action(async (opts) => {
+    const { config, database, services } = await openForCli();
+    const { runWorkerProcess } = await import('../server/worker');
+    const { loadRunnerOptions } = await import('../server/platform/jobs/job-config');
+    const options = loadRunnerOptions();
+    if (opts.concurrency) options.concurrency = Math.max(1, opts.concurrency);
+    await runWorkerProcess({ database, services, logLevel: config.logLevel, options });
+    console.log(`Rapport worker running on ${where(config)} (${options.concurrency} at a time)`);
+  });
+
+program
   .command('migrate')
   .description('Apply pending database migrations')
   .action(async () => {

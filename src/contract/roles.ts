@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'users:manage': ['owner', 'admin'],
   'keys:manage': ['owner', 'admin'],
   'workspace:manage': ['owner', 'admin'],
+  'jobs:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -19,6 +19,8 @@ import { registerMemberRoutes } from './platform/auth/members.routes';
 import { registerRecordRoutes } from './platform/records/record-routes';
 import { registerWorkspaceRoutes } from './platform/workspace.routes';
 import { type Services, createServices } from './services';
+import { installInteractions } from './interactions';
+import type { Clock } from './platform/clock';
 
 export type BuildOptions = {
   config: Config;
@@ -26,12 +28,14 @@ export type BuildOptions = {
   /** Requests per 15 minutes per address and email on sign-in routes. */
   signInLimit?: number;
   logger?: boolean;
+  /** Where "now" comes from for jobs, reminders and due dates (tests move a manual clock). */
+  clock?: Clock;
 };
 
 /** Builds the HTTP app without listening; tests drive it through `inject` or a real port. */
 export async function buildApp(opts: BuildOptions): Promise<{ app: App; services: Services }> {
   const { config, database } = opts;
-  const services = createServices(database);
+  const services = createServices(database, { clock: opts.clock });
   const app = Fastify({
     logger:
       opts.logger === false
@@ -76,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   registerWorkspaceRoutes(app, services);
   registerRecordRoutes(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any, item: Contact, create: ContactCreate, update: ContactUpdate, bulkUpdate: ContactBulkUpdate });
   registerRecordRoutes(app, { path: 'companies', tag: 'Companies', service: services.companies as any, item: Company, create: CompanyCreate, update: CompanyUpdate, bulkUpdate: CompanyBulkUpdate });
+  await installInteractions(app, services, config, database);
 
   await installWebApp(app, config.webRoot ?? path.resolve('dist/web'));
   return { app, services };

@@ -11,10 +11,15 @@ import { createCustomFieldsService } from './platform/custom-fields/custom-field
 import { createAuditService } from './platform/events/audit.service';
 import { createSearchService } from './platform/search/search.service';
 import { createViewsService } from './platform/views/views.service';
+import { createInteractions } from './interactions';
+import { type Clock, systemClock } from './platform/clock';
+import { createLiveHub } from './platform/live/live-hub';
 
 /** Wires every service to the database; the HTTP layer and the CLI both start here. */
-export function createServices(database: Database) {
-  const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect);
+export function createServices(database: Database, opts: { clock?: Clock } = {}) {
+  // Every event recorded through a scoped database reaches live streams once committed.
+  const live = createLiveHub(database);
+  const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, live.feed);
   const auth = createAuthService(database);
   const contacts = createContactsService(scoped);
   const companies = createCompaniesService(scoped);
@@ -31,6 +36,7 @@ export function createServices(database: Database) {
     views: createViewsService(scoped, (ctx, objectType: ObjectType) => records[objectType].fields(ctx)),
     audit: createAuditService(scoped),
     search: createSearchService(scoped),
+    ...createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../server/app';
+import { loadRunnerOptions } from '../../server/platform/jobs/job-config';
+import { startJobWorker } from '../../server/worker';
 import type { Services } from '../../server/services';
 import { openForCli, where } from '../context';
 import { ensureWebBuild } from './web-build';
@@ -31,9 +33,13 @@ export async function start(opts: { build: boolean }) {
   const { config, database, services, applied } = await openForCli();
   if (applied.length) console.log(`Migrated ${where(config)}: ${applied.join(', ')}`);
   await firstRun(services, config.publicUrl);
-  const { app } = await buildApp({ config, database });
+  const { app, services: appServices } = await buildApp({ config, database });
+  // Jobs run in this process unless RAPPORT_WORKER=off (then `rapport worker` runs them).
+  const jobOptions = loadRunnerOptions();
+  const worker = jobOptions.inProcess ? await startJobWorker(appServices, app.log, jobOptions) : null;
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await worker?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -16,6 +16,11 @@ import type { DB, TenantTable } from './schema';
 
 type TenantInsert<T extends TenantTable> = Omit<InsertObject<DB, T>, 'workspace_id'>;
 
+/** A change as live listeners hear of it (objectType `contacts`, action `updated`, …). */
+export type FeedChange = { objectType: string; objectId: string; action: string; actorId: string | null };
+/** Told of changes once their transaction has committed; must not throw. */
+export type ChangeFeed = (workspaceId: string, changes: FeedChange[]) => void;
+
 /**
  * The only door to workspace-owned tables. It is bound to one workspace and adds
  * `workspace_id = …` to every select, update and delete, and sets it on every insert, so a
@@ -26,7 +31,16 @@ export class WorkspaceDb {
     private readonly kysely: Kysely<DB>,
     readonly workspaceId: string,
     readonly dialect: Dialect,
+    readonly feed: ChangeFeed | null = null,
+    // Set inside `transaction()`: hooks wait for the commit (and are dropped on rollback).
+    private readonly commitHooks: (() => void)[] | null = null,
   ) {}
+
+  /** Runs `hook` after the current transaction commits, or at once outside a transaction. Hooks must not throw. */
+  afterCommit(hook: () => void): void {
+    if (this.commitHooks) this.commitHooks.push(hook);
+    else hook();
+  }
 
   selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<DB, T, object> {
     return (this.kysely.selectFrom(table) as SelectQueryBuilder<DB, any, object>).where(
@@ -67,6 +81,11 @@ export class WorkspaceDb {
   /** Runs `fn` in a transaction (or inside the current one). */
   async transaction<R>(fn: (tx: WorkspaceDb) => Promise<R>): Promise<R> {
     if (this.kysely.isTransaction) return fn(this);
-    return this.kysely.transaction().execute((trx: Transaction<DB>) => fn(new WorkspaceDb(trx, this.workspaceId, this.dialect)));
+    const hooks: (() => void)[] = [];
+    const result = await this.kysely
+      .transaction()
+      .execute((trx: Transaction<DB>) => fn(new WorkspaceDb(trx, this.workspaceId, this.dialect, this.feed, hooks)));
+    for (const hook of hooks) hook();
+    return result;
   }
 }

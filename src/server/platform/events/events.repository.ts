@@ -33,6 +33,12 @@ export async function recordEvents(tx: WorkspaceDb, ctx: Ctx, events: EventInput
       )
       .execute();
   }
+  // Live updates: open lists and record pages hear of the change once it is committed.
+  const feed = tx.feed;
+  if (feed) {
+    const changes = events.map((e) => ({ objectType: e.objectType, objectId: e.objectId, action: e.action, actorId: ctx.actor.id }));
+    tx.afterCommit(() => feed(tx.workspaceId, changes));
+  }
 }
 
 /** The fields whose values differ, as before → after. */

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { LiveMessage } from '../../../contract/notifications';
+import type { Database } from '../../db/database';
+import type { ChangeFeed } from '../../db/scoped';
+import type { JobLogger } from '../jobs/job-definition';
+
+/** The PostgreSQL channel every node listens on. */
+export const LIVE_CHANNEL = 'rapport_live';
+// NOTIFY payloads must stay under 8000 bytes.
+const MAX_PAYLOAD = 7500;
+
+type Listener = (message: LiveMessage) => void;
+
+/**
+ * Fans out what changed to the open streams of this process, and on PostgreSQL to the other
+ * nodes through NOTIFY (see pg-listener.ts). Each node ignores its own notifications, having
+ * delivered them already.
+ */
+export function createLiveHub(database: Database) {
+  let log: JobLogger | null = null;
+  const nodeId = randomUUID();
+  const byWorkspace = new Map<string, Set<Listener>>();
+
+  function deliver(messages: LiveMessage[]) {
+    for (const m of messages) {
+      for (const listener of byWorkspace.get(m.workspaceId) ?? []) {
+        try {
+          listener(m);
+        } catch (err) {
+          log?.warn({ err }, 'a live listener failed');
+        }
+      }
+    }
+  }
+
+  function sendToOtherNodes(messages: LiveMessage[]) {
+    const chunks: LiveMessage[][] = [[]];
+    let size = 0;
+    for (const m of messages) {
+      const bytes = Buffer.byteLength(JSON.stringify(m));
+      if (bytes > MAX_PAYLOAD - 100) continue;
+      if (size + bytes > MAX_PAYLOAD - 100) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1].push(m);
+      size += bytes + 1;
+    }
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      const payload = JSON.stringify({ n: nodeId, m: chunk });
+      sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(database.db).catch((err) => log?.warn({ err }, 'could not tell other nodes of a change'));
+    }
+  }
+
+  function publish(messages: LiveMessage[]) {
+    if (messages.length === 0) return;
+    deliver(messages);
+    if (database.dialect.name === 'postgres') sendToOtherNodes(messages);
+  }
+
+  /** Plugged into WorkspaceDb: every recorded event, after its commit. */
+  const feed: ChangeFeed = (workspaceId, changes) =>
+    publish(
+      changes.map((c) => ({
+        type: 'record.changed' as const,
+        workspaceId,
+        data: { objectType: c.objectType, id: c.objectId, action: c.action, actorId: c.actorId },
+      })),
+    );
+
+  return {
+    nodeId,
+    feed,
+    publish,
+
+    /** Where failures to deliver are reported (the app's logger, once it exists). */
+    useLogger(logger: JobLogger) {
+      log = logger;
+    },
+
+    subscribe(workspaceId: string, listener: Listener): () => void {
+      let set = byWorkspace.get(workspaceId);
+      if (!set) byWorkspace.set(workspaceId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) byWorkspace.delete(workspaceId);
+      };
+    },
+
+    /** A NOTIFY payload from the channel. */
+    receive(payload: string) {
+      try {
+        const parsed = JSON.parse(payload) as { n: string; m: LiveMessage[] };
+        if (parsed.n !== nodeId && Array.isArray(parsed.m)) deliver(parsed.m);
+      } catch (err) {
+        log?.warn({ err }, 'ignored a malformed live notification');
+      }
+    },
+  };
+}
+export type LiveHub = ReturnType<typeof createLiveHub>;

@@ -1,0 +1,32 @@
+import pino from 'pino';
+import type { Database } from './db/database';
+import { type RunnerOptions, loadRunnerOptions } from './platform/jobs/job-config';
+import type { JobLogger, JobRegistration } from './platform/jobs/job-definition';
+import type { JobRunner } from './platform/jobs/job-runner';
+import type { Services } from './services';
+
+/** Starts this process's job runner; `stop()` on it lets running jobs finish (or hands them back). */
+export async function startJobWorker(services: Services, log: JobLogger, options: RunnerOptions = loadRunnerOptions(), extra: JobRegistration[] = []): Promise<JobRunner> {
+  const runner = services.createJobRunner(log, options, extra);
+  await runner.start();
+  return runner;
+}
+
+/**
+ * The job runner alone (`rapport worker`): for deployments that run jobs apart from the web
+ * nodes. On PostgreSQL, several may run at once; what their jobs change reaches the web
+ * nodes' live streams through NOTIFY.
+ */
+export async function runWorkerProcess(opts: { database: Database; services: Services; logLevel: string; options?: RunnerOptions }) {
+  const log = pino({ level: opts.logLevel, base: { role: 'worker' } });
+  const runner = await startJobWorker(opts.services, log, opts.options ?? loadRunnerOptions());
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping: running jobs get their grace period');
+    await runner.stop();
+    await opts.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return runner;
+}
