@@ -174,6 +174,13 @@ describe.each(await testDialects())('authentication on %s', (dialect) => {
     expectStatus(accepted, 200);
     expect(accepted.body.workspaces).toHaveLength(2);
     expect(accepted.body.workspace).toMatchObject({ id: owner.workspaceId, role: 'viewer' });
+    // The role follows the workspace the session is in.
+    expectProblem(await other.client.post('/api/v1/contacts', { firstName: 'As viewer' }), 403, 'forbidden');
+    expectStatus(await other.client.post('/api/v1/auth/switch-workspace', { workspaceId: other.workspaceId }), 200);
+    expectStatus(await other.client.post('/api/v1/contacts', { firstName: 'As owner' }), 201);
+    expectStatus(await other.client.post('/api/v1/auth/switch-workspace', { workspaceId: owner.workspaceId }), 200);
+    expectProblem(await other.client.post('/api/v1/contacts', { firstName: 'As viewer' }), 403, 'forbidden');
+    expect(await countOf(owner.client, 'contacts')).toBe(0);
 
     // A withdrawn invitation cannot be used.
     const inv3 = await owner.client.post('/api/v1/invitations', { email: 'late@example.com', role: 'member' });
