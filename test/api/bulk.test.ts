@@ -186,6 +186,30 @@ describe.each(await testDialects())('bulk calls on %s', (dialect) => {
     expect((await client.get('/api/v1/search?q=bulk')).body.data).toHaveLength(3);
   });
 
+  it('takes the full 1,000 records in each kind of bulk call', async () => {
+    const { client } = await signUp(h.app);
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      firstName: 'Max',
+      lastName: `Load${i}`,
+      emails: [{ email: `max${i}@load.example` }],
+      phones: [{ phone: `+1 415 555 ${String(i).padStart(4, '0')}` }],
+      tags: ['load'],
+    }));
+    const created = await client.post('/api/v1/contacts/bulk', { items });
+    expectStatus(created, 201);
+    const ids: string[] = created.body.data.map((c: any) => c.id);
+    expect(await countOf(client, 'contacts')).toBe(1000);
+    const updated = await client.patch('/api/v1/contacts/bulk', { items: ids.map((id) => ({ id, version: 1, changes: { title: 'Loaded' } })) });
+    expectStatus(updated, 200);
+    expect(updated.body.data.every((c: any) => c.title === 'Loaded' && c.version === 2)).toBe(true);
+    expect((await client.post('/api/v1/contacts/bulk-delete', { ids })).status).toBe(204);
+    expect(await countOf(client, 'contacts', { trash: true })).toBe(1000);
+    expect((await client.post('/api/v1/contacts/bulk-restore', { ids })).status).toBe(204);
+    expect(await countOf(client, 'contacts', { filter: { field: 'title', op: 'eq', value: 'loaded' } })).toBe(1000);
+    expect((await auditEvents(client, { objectType: 'contacts' })).length).toBe(4000);
+    expect((await client.get('/api/v1/search?q=load999')).body.data.map((d: any) => d.id)).toEqual([ids[999]]);
+  });
+
   it('does the same for companies', async () => {
     const { client } = await signUp(h.app);
     const bad = await client.post('/api/v1/companies/bulk', { items: [{ name: 'Bulk One' }, { domain: 'no-name.example' }, { name: 'Bulk Three' }] });
