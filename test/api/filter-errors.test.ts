@@ -60,10 +60,11 @@ describe.each(await testDialects())('malformed filters on %s', (dialect) => {
     const viaQuery = await client.get(`/api/v1/contacts?filter=${filterParam(filter)}`);
     expectProblem(viaQuery, 400, 'invalid_filter', field);
     const viaBody = await client.post('/api/v1/contacts/query', { filter });
-    expect(viaBody.status).toBe(400);
-    // The body goes through the schema first; a value that fits no filter shape is caught there.
-    expect(['invalid_filter', 'validation_failed']).toContain(viaBody.body.code);
-    expect(viaBody.body.field).toMatch(/^filter/);
+    // The body goes through the schema first: a value that fits no filter shape is caught there.
+    const shapeless = JSON.stringify(filter).includes('$ne');
+    expectProblem(viaBody, 400, shapeless ? 'validation_failed' : 'invalid_filter');
+    if (shapeless) expect(viaBody.body.field).toMatch(/^filter/);
+    else expect(viaBody.body.field).toBe(field);
     const asView = await client.post('/api/v1/views', { objectType: 'contacts', name: 'Bad', filter });
     expect(asView.status).toBe(400);
     expect(asView.body.field).toMatch(/^filter/);
