@@ -1,10 +1,10 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { JobDefinition } from './job-definition';
 import { cancelJob, insertJob, jobIdByKey } from './jobs.repository';
+import { payloadProblem } from './payload-check';
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -30,10 +30,8 @@ export function createJobQueue(clock: Clock) {
     clock,
 
     async enqueue<S extends TSchema>(tx: WorkspaceDb, def: JobDefinition<S>, payload: Static<S>, opts: EnqueueOptions = {}): Promise<{ id: string; created: boolean }> {
-      if (!Value.Check(def.payload, payload)) {
-        const first = Value.Errors(def.payload, payload).First();
-        throw new Error(`job ${def.name}: payload${first?.path ?? ''} ${first?.message ?? 'is invalid'}`);
-      }
+      const problem = payloadProblem(def.payload, payload);
+      if (problem) throw new Error(`job ${def.name}: ${problem}`);
       // Keys are stored once for the whole queue, so they carry their workspace.
       const key = opts.idempotencyKey ? `${tx.workspaceId}:${opts.idempotencyKey}` : null;
       const id = newId();

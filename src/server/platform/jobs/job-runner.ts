@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../../db/database';
 import type { JobRow } from '../../db/schema';
 import { type ChangeFeed, WorkspaceDb } from '../../db/scoped';
@@ -12,6 +11,7 @@ import { type JobLogger, type JobRegistration, type JobRun, PermanentJobError } 
 import type { JobQueue } from './job-queue';
 import { DEFAULT_MAX_ATTEMPTS } from './job-queue';
 import * as repo from './jobs.repository';
+import { payloadProblem } from './payload-check';
 
 const DEFAULT_BACKOFF_MS = 10_000;
 const DEFAULT_MAX_BACKOFF_MS = 3_600_000;
@@ -94,7 +94,8 @@ export function createJobRunner(deps: RunnerDeps, options: RunnerOptions) {
       const { definition, handler } = registration;
       if (definition.cron) await scheduleCron(definition, new Date(Math.max(Date.parse(row.run_at), clock.now().getTime())));
       const payload = dialect.json.read<unknown>(row.payload, null);
-      if (!Value.Check(definition.payload, payload)) throw new PermanentJobError(`payload does not match the ${row.type} schema`);
+      const problem = payloadProblem(definition.payload, payload);
+      if (problem) throw new PermanentJobError(`${problem} (${row.type})`);
 
       let completed = false;
       const run: JobRun<unknown> = {
