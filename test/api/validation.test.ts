@@ -96,7 +96,7 @@ describe.each(await testDialects())('request validation on %s', (dialect) => {
           [{ objectType: 'contacts', key: 'score', type: 'number' }, 'label'],
           [{ objectType: 'contacts', key: 'score', label: 'Score', type: 'number', unit: 'pts' }, 'unit'],
           [{ objectType: 'contacts', key: 'score', label: long(101), type: 'number' }, 'label'],
-          [{ objectType: 'deals', key: 'score', label: 'Score', type: 'number' }, 'objectType'],
+          [{ objectType: 'invoices', key: 'score', label: 'Score', type: 'number' }, 'objectType'],
           [{ objectType: 'contacts', key: 'Score!', label: 'Score', type: 'number' }, 'key'],
           [{ objectType: 'contacts', key: 'score', label: 'Score', type: 'json' }, 'type'],
           // Shape rules checked by the service.
@@ -321,8 +321,8 @@ describe.each(await testDialects())('request validation on %s', (dialect) => {
     expectProblem(await client.get('/api/v1/audit?verbose=1'), 400, 'validation_failed', 'querystring.verbose');
     expectProblem(await client.get('/api/v1/search'), 400, 'validation_failed', 'querystring.q');
     expectProblem(await client.get(`/api/v1/search?q=${long(201)}`), 400, 'validation_failed', 'querystring.q');
-    expectProblem(await client.get('/api/v1/search?q=a&type=deals'), 400, 'validation_failed', 'querystring.type');
-    expectProblem(await client.get('/api/v1/custom-fields?objectType=deals'), 400, 'validation_failed', 'querystring.objectType');
+    expectProblem(await client.get('/api/v1/search?q=a&type=invoices'), 400, 'validation_failed', 'querystring.type');
+    expectProblem(await client.get('/api/v1/custom-fields?objectType=invoices'), 400, 'validation_failed', 'querystring.objectType');
     expectProblem(await client.get(`/api/v1/contacts/${long(65)}`), 400, 'validation_failed', 'params.id');
     expectProblem(await client.get(`/api/v1/contacts?filter=${long(8001)}`), 400, 'validation_failed', 'querystring.filter');
   });
