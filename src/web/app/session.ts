@@ -19,11 +19,17 @@ export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
-/** Inside the guard the session exists; this spares every screen the null check. */
+let lastSession: SessionInfo | null = null;
+
+/**
+ * Inside the guard the session exists; this spares every screen the null check. In the moment
+ * between signing out and the guard leaving the page, the last session stands in.
+ */
 export function useCurrentSession(): SessionInfo {
   const { data } = useSession();
-  if (!data) throw new Error('useCurrentSession used outside the session guard');
-  return data;
+  if (data) lastSession = data;
+  if (!lastSession) throw new Error('useCurrentSession used outside the session guard');
+  return lastSession;
 }
 
 export function useCan(permission: Permission): boolean {
@@ -36,8 +42,9 @@ export function useCan(permission: Permission): boolean {
 export function useAdoptSession() {
   const client = useQueryClient();
   return (session: SessionInfo | null) => {
-    client.clear();
     rememberCsrf(session?.csrfToken ?? null);
+    // The session is replaced, never emptied, so screens watching it do not see it vanish.
     client.setQueryData(SESSION_KEY, session);
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   };
 }

@@ -54,7 +54,10 @@ export function stopAfterFirstFailure(getPage: () => Page | undefined, name: str
     onTestFailed(async () => {
       failed = true;
       const page = getPage();
-      if (page) await screenshot(page, `failed-${name}`).catch(() => {});
+      if (page) {
+        console.error(`${name}: failed at ${page.url()}; screenshot in screenshots/failed-${name}.png`);
+        await screenshot(page, `failed-${name}`).catch(() => {});
+      }
     });
   });
 }

@@ -57,6 +57,7 @@ export function AcceptInvitationPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
+            aria-invalid={!!errors.password}
           />
           <Button type="submit" loading={mutation.isPending} fullWidth mt="xs">
             Accept invitation

@@ -37,7 +37,8 @@ export function SignInPage() {
         <Stack gap="sm">
           {generalError && <ErrorAlert error={mutation.error} title="Could not sign you in" />}
           <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} autoFocus />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
+          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password}
+            aria-invalid={!!errors.password} />
           <Button type="submit" loading={mutation.isPending} fullWidth mt="xs">
             Sign in
           </Button>

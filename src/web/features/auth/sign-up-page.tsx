@@ -43,6 +43,7 @@ export function SignUpPage() {
             value={form.password}
             onChange={set('password')}
             error={errors.password}
+            aria-invalid={!!errors.password}
           />
           <TextInput label="Workspace name" placeholder="Your company or team" required value={form.workspaceName} onChange={set('workspaceName')} error={errors.workspaceName} />
           <Button type="submit" loading={mutation.isPending} fullWidth mt="xs">
