@@ -2,6 +2,7 @@ import { Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBuilding, IconSearch, IconSettings } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
+import { modKey } from '../lib/format';
 
 const LINKS = [
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
@@ -31,7 +32,7 @@ export function NavLinks() {
         leftSection={<IconSearch size={18} stroke={1.6} />}
         rightSection={
           <Text component="span" visibleFrom="sm" size="xs" style={{ whiteSpace: 'nowrap' }}>
-            <Kbd size="xs">Ctrl</Kbd> <Kbd size="xs">K</Kbd>
+            <Kbd size="xs">{modKey}</Kbd> <Kbd size="xs">K</Kbd>
           </Text>
         }
         onClick={() => spotlight.open()}

@@ -5,7 +5,12 @@ import { isApiError } from '../lib/api';
 
 /** What went wrong, in the server's words when it said something. */
 export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.detail;
+  if (isApiError(error)) {
+    // "token: this invitation is unknown…" reads better without the field name in front.
+    const prefix = error.field ? `${error.field}: ` : '';
+    const text = prefix && error.detail.startsWith(prefix) ? error.detail.slice(prefix.length) : error.detail;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }

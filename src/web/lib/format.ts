@@ -24,3 +24,6 @@ export function formatNumber(value: number, currency?: string | null): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The modifier key people know on their platform, for shortcut hints. */
+export const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -33,6 +34,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const mutations = useRecordMutations(config.type);
   const list = useRecordList(config.type, { filter: state.filter, sort: state.sort, trash: state.trash });
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  useDocumentTitle(`${state.trash ? 'Trash · ' : ''}${config.plural[0].toUpperCase()}${config.plural.slice(1)} · Rapport`);
 
   const listIdentity = JSON.stringify([state.filter, state.sort, state.trash]);
   // A different list starts with nothing selected.

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconRefresh, IconRestore, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -26,6 +27,7 @@ export function RecordPageLayout<R extends AnyRecord>({ config, editor, subtitle
   const canWrite = useCan('records:write');
   const [busy, setBusy] = useState(false);
   const { record, draft, query } = editor;
+  useDocumentTitle(record ? `${config.titleOf(record)} · Rapport` : 'Rapport');
   // After a refused save, bring the first field the server complained about into view.
   useEffect(() => {
     if (!editor.saveError) return;

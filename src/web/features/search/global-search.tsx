@@ -3,6 +3,7 @@ import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBuilding, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { modKey } from '../../lib/format';
 import { recordPath, useSearch } from './use-search';
 
 /** The search box in the top bar; on a phone it gives way to a button that opens the command palette. */
@@ -32,7 +33,7 @@ export function GlobalSearch() {
             placeholder="Search contacts and companies"
             aria-label="Search contacts and companies"
             leftSection={<IconSearch size={16} />}
-            rightSection={isFetching ? <Loader size={14} /> : <Kbd size="xs">Ctrl K</Kbd>}
+            rightSection={isFetching ? <Loader size={14} /> : <Kbd size="xs">{modKey} K</Kbd>}
             rightSectionWidth={isFetching ? 32 : 64}
             rightSectionPointerEvents="none"
             value={query}

@@ -1,4 +1,5 @@
 import { Tabs } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding, IconForms, IconKey, IconUsers } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
@@ -18,6 +19,7 @@ export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const current = TABS.find((t) => t.value === tab);
+  useDocumentTitle(`${current?.label ?? 'Settings'} · Settings · Rapport`);
   if (!current) return <Navigate to="/settings/workspace" replace />;
   return (
     <>
