@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,
+    // A journey waits for what a person waits for; a loaded machine can take more than a second.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -8,7 +8,7 @@ export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'chat', 'social', 'no
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /** Kinds of record an activity, task or comment can be about (deals and tickets will join). */
-export const LINKABLE_TYPES = ['contacts', 'companies'] as const;
+export const LINKABLE_TYPES = ['contacts', 'companies', 'leads', 'deals'] as const;
 export type LinkableType = (typeof LINKABLE_TYPES)[number];
 export const LinkRef = Type.Object({ objectType: literalUnion(LINKABLE_TYPES), id: Id }, { additionalProperties: false });
 export type LinkRef = Static<typeof LinkRef>;

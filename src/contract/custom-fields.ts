@@ -21,13 +21,17 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 export const OBJECT_TYPES = ['contacts', 'companies'] as const;
 export type ObjectType = (typeof OBJECT_TYPES)[number];
 export const ObjectTypeSchema = literalUnion(OBJECT_TYPES);
+/** Every kind of record with custom fields, saved views and the generic list (sales adds leads and deals). */
+export const RECORD_TYPES = [...OBJECT_TYPES, 'leads', 'deals'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+export const RecordTypeSchema = literalUnion(RECORD_TYPES);
 
 const Choices = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, uniqueItems: true });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR' });
 
 export const CustomFieldCreate = Type.Object(
   {
-    objectType: ObjectTypeSchema,
+    objectType: RecordTypeSchema,
     key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$', description: 'Stable key used in the API and filters' }),
     label: Type.String({ minLength: 1, maxLength: 100 }),
     type: literalUnion(CUSTOM_FIELD_TYPES),

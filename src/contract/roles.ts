@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'users:manage': ['owner', 'admin'],
   'keys:manage': ['owner', 'admin'],
   'workspace:manage': ['owner', 'admin'],
+  // Sales: pipelines, score rules, products, price lists, commission rules and quotas.
+  'sales:manage': ['owner', 'admin'],
+  // Everyone's deals, forecasts and commission statements (to read; writing needs records:write).
+  // A member sees only their own.
+  'deals:all': ['owner', 'admin', 'manager', 'viewer'],
   'jobs:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

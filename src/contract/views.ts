@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ObjectTypeSchema } from './custom-fields';
+import { RecordTypeSchema } from './custom-fields';
 import { Filter, SortSpec } from './filter';
 
 const Visibility = Type.Union([Type.Literal('private'), Type.Literal('shared')]);
@@ -7,7 +7,7 @@ const Columns = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxI
 
 export const ViewCreate = Type.Object(
   {
-    objectType: ObjectTypeSchema,
+    objectType: RecordTypeSchema,
     name: Type.String({ minLength: 1, maxLength: 100 }),
     filter: Type.Optional(Type.Union([Filter, Type.Null()])),
     sort: Type.Optional(Type.Array(SortSpec, { maxItems: 3 })),

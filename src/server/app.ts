@@ -20,6 +20,7 @@ import { registerRecordRoutes } from './platform/records/record-routes';
 import { registerWorkspaceRoutes } from './platform/workspace.routes';
 import { type Services, createServices } from './services';
 import { installInteractions } from './interactions';
+import { installSales } from './sales';
 import type { Clock } from './platform/clock';
 
 export type BuildOptions = {
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   registerRecordRoutes(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any, item: Contact, create: ContactCreate, update: ContactUpdate, bulkUpdate: ContactBulkUpdate });
   registerRecordRoutes(app, { path: 'companies', tag: 'Companies', service: services.companies as any, item: Company, create: CompanyCreate, update: CompanyUpdate, bulkUpdate: CompanyBulkUpdate });
   await installInteractions(app, services, config, database);
+  installSales(app, services);
 
   await installWebApp(app, config.webRoot ?? path.resolve('dist/web'));
   return { app, services };

@@ -1,4 +1,4 @@
-import type { ObjectType } from '../contract/custom-fields';
+import type { RecordType } from '../contract/custom-fields';
 import type { Database } from './db/database';
 import { WorkspaceDb } from './db/scoped';
 import { createCompaniesService } from './modules/companies/companies.service';
@@ -14,6 +14,7 @@ import { createViewsService } from './platform/views/views.service';
 import { createInteractions } from './interactions';
 import { type Clock, systemClock } from './platform/clock';
 import { createLiveHub } from './platform/live/live-hub';
+import { createSales } from './sales';
 
 /** Wires every service to the database; the HTTP layer and the CLI both start here. */
 export function createServices(database: Database, opts: { clock?: Clock } = {}) {
@@ -23,7 +24,8 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
   const auth = createAuthService(database);
   const contacts = createContactsService(scoped);
   const companies = createCompaniesService(scoped);
-  const records = { contacts, companies } as const;
+  const sales = createSales({ scoped, clock: opts.clock ?? systemClock, contacts, companies });
+  const records = { contacts, companies, leads: sales.leads, deals: sales.deals } as const;
   return {
     database,
     scoped,
@@ -33,10 +35,11 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
     customFields: createCustomFieldsService(scoped),
     contacts,
     companies,
-    views: createViewsService(scoped, (ctx, objectType: ObjectType) => records[objectType].fields(ctx)),
+    views: createViewsService(scoped, (ctx, objectType: RecordType) => records[objectType].fields(ctx)),
     audit: createAuditService(scoped),
     search: createSearchService(scoped),
     ...createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock }),
+    ...sales,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -221,6 +221,174 @@ export type NotificationRow = {
 };
 export type CalendarFeedRow = { workspace_id: string; user_id: string; token_hash: string; created_at: string };
 
+// Sales (migration 20261123150000). Money columns are integer minor units; *_milli columns are
+// decimals scaled by 1,000.
+type Meta = { version: number; created_by: string | null; created_at: string; updated_at: string; deleted_at: string | null };
+export type LeadRow = Meta & {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company_name: string | null;
+  title: string | null;
+  source: string | null;
+  status: string;
+  owner_id: string | null;
+  score: number;
+  tags: Json;
+  description: string | null;
+  custom: Json;
+  converted_at: string | null;
+  converted_contact_id: string | null;
+  converted_company_id: string | null;
+  converted_deal_id: string | null;
+};
+export type LeadScoreRuleRow = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  filter: Json;
+  activity_type: string | null;
+  points: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+};
+export type PipelineRow = { id: string; workspace_id: string; name: string; position: number; is_default: number; created_at: string; updated_at: string };
+export type PipelineStageRow = {
+  id: string;
+  workspace_id: string;
+  pipeline_id: string;
+  name: string;
+  probability: number;
+  kind: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+};
+export type DealRow = Meta & {
+  id: string;
+  workspace_id: string;
+  name: string;
+  amount: number;
+  currency: string;
+  close_date: string | null;
+  closed_at: string | null;
+  pipeline_id: string;
+  stage_id: string;
+  position: number;
+  owner_id: string | null;
+  company_id: string | null;
+  contact_ids: Json;
+  lead_id: string | null;
+  lost_reason: string | null;
+  tags: Json;
+  description: string | null;
+  custom: Json;
+};
+export type DealContactRow = { workspace_id: string; deal_id: string; contact_id: string };
+export type DealStageHistoryRow = { id: string; workspace_id: string; deal_id: string; pipeline_id: string; stage_id: string; entered_at: string; left_at: string | null };
+export type ProductRow = {
+  id: string;
+  workspace_id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  tax_rate_milli: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+};
+export type PriceListRow = { id: string; workspace_id: string; name: string; currency: string; is_default: number; created_at: string; updated_at: string };
+export type ProductPriceRow = { workspace_id: string; product_id: string; price_list_id: string; unit_price: number };
+export type CounterRow = { workspace_id: string; name: string; value: number };
+type TotalsCols = { subtotal: number; discount_total: number; net_total: number; tax_total: number; total: number };
+export type QuoteRow = TotalsCols & {
+  id: string;
+  workspace_id: string;
+  number: number;
+  title: string;
+  status: string;
+  deal_id: string | null;
+  contact_id: string | null;
+  company_id: string | null;
+  owner_id: string | null;
+  price_list_id: string | null;
+  currency: string;
+  valid_until: string | null;
+  notes: string | null;
+  invoice_id: string | null;
+  sent_at: string | null;
+  accepted_at: string | null;
+  rejected_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type InvoiceRow = TotalsCols & {
+  id: string;
+  workspace_id: string;
+  number: number;
+  quote_id: string | null;
+  deal_id: string | null;
+  contact_id: string | null;
+  company_id: string | null;
+  owner_id: string | null;
+  currency: string;
+  issue_date: string;
+  due_date: string;
+  paid: number;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type LineCols = {
+  id: string;
+  workspace_id: string;
+  position: number;
+  product_id: string | null;
+  description: string;
+  quantity_milli: number;
+  unit_price: number;
+  discount_percent_milli: number | null;
+  discount_amount: number | null;
+  tax_rate_milli: number;
+  gross: number;
+  discount: number;
+  net: number;
+  tax: number;
+  total: number;
+};
+export type QuoteLineRow = LineCols & { quote_id: string };
+export type InvoiceLineRow = LineCols & { invoice_id: string };
+export type PaymentRow = {
+  id: string;
+  workspace_id: string;
+  invoice_id: string;
+  amount: number;
+  paid_on: string;
+  method: string;
+  reference: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+export type CommissionRuleRow = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  user_id: string | null;
+  role: string | null;
+  basis: string;
+  rate_milli: number;
+  created_at: string;
+  updated_at: string;
+};
+export type QuotaRow = { id: string; workspace_id: string; user_id: string; period: string; currency: string; amount: number; created_at: string; updated_at: string };
+
 export type DB = {
   workspaces: WorkspaceRow;
   users: UserRow;
@@ -242,6 +410,24 @@ export type DB = {
   tasks: TaskRow;
   notifications: NotificationRow;
   calendar_feeds: CalendarFeedRow;
+  leads: LeadRow;
+  lead_score_rules: LeadScoreRuleRow;
+  pipelines: PipelineRow;
+  pipeline_stages: PipelineStageRow;
+  deals: DealRow;
+  deal_contacts: DealContactRow;
+  deal_stage_history: DealStageHistoryRow;
+  products: ProductRow;
+  price_lists: PriceListRow;
+  product_prices: ProductPriceRow;
+  counters: CounterRow;
+  quotes: QuoteRow;
+  quote_lines: QuoteLineRow;
+  invoices: InvoiceRow;
+  invoice_lines: InvoiceLineRow;
+  payments: PaymentRow;
+  commission_rules: CommissionRuleRow;
+  quotas: QuotaRow;
 };
 
 /** Tables that belong to a workspace: the scoped data layer adds `workspace_id` to every query on them. */
@@ -262,4 +448,22 @@ export type TenantTable =
   | 'comments'
   | 'tasks'
   | 'notifications'
-  | 'calendar_feeds';
+  | 'calendar_feeds'
+  | 'leads'
+  | 'lead_score_rules'
+  | 'pipelines'
+  | 'pipeline_stages'
+  | 'deals'
+  | 'deal_contacts'
+  | 'deal_stage_history'
+  | 'products'
+  | 'price_lists'
+  | 'product_prices'
+  | 'counters'
+  | 'quotes'
+  | 'quote_lines'
+  | 'invoices'
+  | 'invoice_lines'
+  | 'payments'
+  | 'commission_rules'
+  | 'quotas';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams } from '../../contract/common';
-import { CustomField, CustomFieldCreate, CustomFieldUpdate, ObjectTypeSchema } from '../../contract/custom-fields';
+import { CustomField, CustomFieldCreate, CustomFieldUpdate, RecordTypeSchema } from '../../contract/custom-fields';
 import { AuditPage } from '../../contract/audit';
 import { Problem } from '../../contract/errors';
 import { View, ViewCreate, ViewUpdate } from '../../contract/views';
@@ -15,7 +15,7 @@ export function registerWorkspaceRoutes(app: App, services: Services) {
   const { customFields, views, audit, search } = services;
 
   let tags = ['Custom fields'];
-  app.get('/api/v1/custom-fields', { schema: { tags, summary: 'Custom fields', querystring: Type.Object({ objectType: Type.Optional(ObjectTypeSchema) }), response: { 200: Type.Object({ data: Type.Array(CustomField) }), ...errors } } }, async (req) => ({
+  app.get('/api/v1/custom-fields', { schema: { tags, summary: 'Custom fields', querystring: Type.Object({ objectType: Type.Optional(RecordTypeSchema) }), response: { 200: Type.Object({ data: Type.Array(CustomField) }), ...errors } } }, async (req) => ({
     data: await customFields.list(ctxOf(req), req.query.objectType),
   }));
   app.post('/api/v1/custom-fields', { schema: { tags, summary: 'Add a custom field', body: CustomFieldCreate, response: { 201: CustomField, ...errors, 409: Problem } } }, async (req, reply) =>
@@ -30,7 +30,7 @@ export function registerWorkspaceRoutes(app: App, services: Services) {
   });
 
   tags = ['Views'];
-  app.get('/api/v1/views', { schema: { tags, summary: 'Saved views you can see', querystring: Type.Object({ objectType: Type.Optional(ObjectTypeSchema) }), response: { 200: Type.Object({ data: Type.Array(View) }), ...errors } } }, async (req) => ({
+  app.get('/api/v1/views', { schema: { tags, summary: 'Saved views you can see', querystring: Type.Object({ objectType: Type.Optional(RecordTypeSchema) }), response: { 200: Type.Object({ data: Type.Array(View) }), ...errors } } }, async (req) => ({
     data: await views.list(ctxOf(req), req.query.objectType),
   }));
   app.get('/api/v1/views/:id', { schema: { tags, summary: 'One saved view', params: IdParams, response: { 200: View, ...errors } } }, async (req) => views.get(ctxOf(req), req.params.id));
@@ -70,7 +70,7 @@ export function registerWorkspaceRoutes(app: App, services: Services) {
   const SearchQuery = Type.Object(
     {
       q: Type.String({ minLength: 1, maxLength: 200 }),
-      type: Type.Optional(ObjectTypeSchema),
+      type: Type.Optional(RecordTypeSchema),
       limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
     },
     { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CustomField, CustomFieldType, ObjectType } from '../../../contract/custom-fields';
+import type { CustomField, CustomFieldType, RecordType } from '../../../contract/custom-fields';
 import type { CustomFieldRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 
@@ -22,7 +22,7 @@ const toField = (db: WorkspaceDb, r: CustomFieldRow): CustomField => {
   };
 };
 
-export async function listFields(db: WorkspaceDb, objectType?: ObjectType): Promise<CustomField[]> {
+export async function listFields(db: WorkspaceDb, objectType?: RecordType): Promise<CustomField[]> {
   let q = db.selectFrom('custom_fields').selectAll();
   if (objectType) q = q.where('object_type', '=', objectType);
   const rows = await q.orderBy('object_type').orderBy('position').orderBy('id').execute();
@@ -68,7 +68,7 @@ export async function updateField(db: WorkspaceDb, f: CustomField): Promise<void
 /** Deletes the definition and the values stored under its key. */
 export async function deleteField(db: WorkspaceDb, f: CustomField): Promise<void> {
   await db.deleteFrom('custom_fields').where('id', '=', f.id).execute();
-  const table = f.objectType as 'contacts' | 'companies';
+  const table = f.objectType as RecordType;
   await db
     .updateTable(table)
     .set({ custom: db.dialect.jsonWithout(sql.ref(`${table}.custom`), f.key) as any })

@@ -1,4 +1,4 @@
-import type { CustomField, CustomFieldCreate, CustomFieldUpdate, ObjectType } from '../../../contract/custom-fields';
+import type { CustomField, CustomFieldCreate, CustomFieldUpdate, RecordType } from '../../../contract/custom-fields';
 import type { WorkspaceDb } from '../../db/scoped';
 import { type Ctx, requirePermission } from '../context';
 import { recordEvents } from '../events/events.repository';
@@ -18,7 +18,7 @@ function checkShape(type: string, choices: string[] | undefined, currency: strin
 
 export function createCustomFieldsService(scoped: (ctx: Ctx) => WorkspaceDb) {
   return {
-    async list(ctx: Ctx, objectType?: ObjectType): Promise<CustomField[]> {
+    async list(ctx: Ctx, objectType?: RecordType): Promise<CustomField[]> {
       requirePermission(ctx, 'records:read');
       return listFields(scoped(ctx), objectType);
     },

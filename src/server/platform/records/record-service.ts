@@ -28,18 +28,20 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
 ) {
   const table = spec.table;
 
-  /** Rows with the spec's joined columns; the only read path, so lists and gets agree. */
-  const selectRows = (db: WorkspaceDb) => {
-    const qb = db.selectFrom(table).selectAll(table as any);
-    return (spec.select ? spec.select(qb as any) : qb) as unknown as SelectQueryBuilder<DB, any, Row>;
+  /** Rows with the spec's joined columns, as far as the caller may see them; the only read path, so lists and gets agree. */
+  const selectRows = (db: WorkspaceDb, ctx: Ctx) => {
+    let qb: SelectQueryBuilder<DB, any, any> = db.selectFrom(table).selectAll(table as any);
+    if (spec.select) qb = spec.select(qb);
+    if (spec.visibleTo) qb = spec.visibleTo(ctx, qb);
+    return qb as unknown as SelectQueryBuilder<DB, any, Row>;
   };
 
-  const loadRows = async (db: WorkspaceDb, ids: string[]): Promise<Row[]> => {
+  const loadRows = async (db: WorkspaceDb, ctx: Ctx, ids: string[]): Promise<Row[]> => {
     const valid = ids.filter(isId);
     if (valid.length === 0) return [];
     const rows: Row[] = [];
     for (let i = 0; i < valid.length; i += INSERT_CHUNK) {
-      const part = await selectRows(db)
+      const part = await selectRows(db, ctx)
         .where(`${table}.id` as any, 'in', valid.slice(i, i + INSERT_CHUNK))
         .execute();
       rows.push(...part);
@@ -51,11 +53,14 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
   const present = (db: WorkspaceDb, rows: Row[]): Api[] => rows.map((r) => spec.fromRow(db.dialect, r));
 
   const searchDocs = (items: Api[]) =>
-    items.map((a) => ({ objectType: spec.objectType, recordId: a.id, ...spec.searchDocument(a) }));
+    items.flatMap((a) => {
+      const doc = spec.searchDocument(a);
+      return doc ? [{ objectType: spec.objectType, recordId: a.id, ...doc }] : [];
+    });
 
   /** Loads records by id and fails with 404 naming the first missing one (other workspaces' ids included). */
-  async function requireRows(tx: WorkspaceDb, ids: string[], opts: { trashed: boolean | null }): Promise<Map<string, Row>> {
-    const rows = await loadRows(tx, ids);
+  async function requireRows(tx: WorkspaceDb, ctx: Ctx, ids: string[], opts: { trashed: boolean | null }): Promise<Map<string, Row>> {
+    const rows = await loadRows(tx, ctx, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     ids.forEach((id, i) => {
       const row = byId.get(id);
@@ -100,7 +105,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       }));
       await tx.insertInto(table, rows as any).execute();
     }
-    await spec.afterWrite?.(tx, created, 'create');
+    await spec.afterWrite?.(tx, created, 'create', ctx);
     await upsertSearchDocuments(tx, searchDocs(created), { fresh: true });
     await recordEvents(
       tx,
@@ -113,6 +118,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
   async function writeUpdates(tx: WorkspaceDb, ctx: Ctx, items: UpdateItem<U>[], bulk: boolean): Promise<Api[]> {
     const byId = await requireRows(
       tx,
+      ctx,
       items.map((i) => i.id),
       { trashed: false },
     );
@@ -160,7 +166,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       if (Object.keys(changes).length) events.push({ action: 'updated', objectType: spec.objectType, objectId: after.id, changes });
     }
     const afters = results.map((r) => r.after);
-    await spec.afterWrite?.(tx, afters, 'update');
+    await spec.afterWrite?.(tx, afters, 'update', ctx);
     await upsertSearchDocuments(tx, searchDocs(afters));
     await recordEvents(tx, ctx, events);
     return afters;
@@ -169,7 +175,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
   async function setTrashed(ctx: Ctx, ids: string[], trashed: boolean): Promise<void> {
     const db = scoped(ctx);
     await db.transaction(async (tx) => {
-      const byId = await requireRows(tx, ids, { trashed: !trashed });
+      const byId = await requireRows(tx, ctx, ids, { trashed: !trashed });
       const at = nowIso();
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
         await tx
@@ -180,7 +186,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       }
       if (trashed) await removeSearchDocuments(tx, ids);
       else {
-        const restored = present(tx, await loadRows(tx, ids));
+        const restored = present(tx, await loadRows(tx, ctx, ids));
         await upsertSearchDocuments(tx, searchDocs(restored));
       }
       await recordEvents(
@@ -212,7 +218,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
       const fields = spec.fields(await listFields(db, spec.objectType));
-      const base = selectRows(db).where(`${table}.deleted_at` as any, params.trash ? 'is not' : 'is', null);
+      const base = selectRows(db, ctx).where(`${table}.deleted_at` as any, params.trash ? 'is not' : 'is', null);
       const page = await runListQuery({ base: base as any, table, fields, dialect: db.dialect, params });
       return { data: present(db, page.rows as Row[]), nextCursor: page.nextCursor, total: page.total };
     },
@@ -220,7 +226,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     async get(ctx: Ctx, id: string): Promise<Api> {
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
-      const [row] = await loadRows(db, [id]);
+      const [row] = await loadRows(db, ctx, [id]);
       if (!row) throw notFound(spec.label);
       return present(db, [row])[0];
     },
@@ -244,7 +250,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       requirePermission(ctx, 'records:write');
       const db = scoped(ctx);
       await db.transaction((tx) => writeUpdates(tx, ctx, [{ id, version: expectedVersion, changes }], false));
-      return present(db, await loadRows(db, [id]))[0];
+      return present(db, await loadRows(db, ctx, [id]))[0];
     },
 
     async bulkUpdate(ctx: Ctx, items: UpdateItem<U>[]): Promise<Api[]> {
@@ -254,7 +260,27 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
       if (ids.size !== items.length) throw new AppError('validation_failed', 'items: each id may appear once', { field: 'items' });
       const db = scoped(ctx);
       await db.transaction((tx) => writeUpdates(tx, ctx, items, true));
-      return present(db, await loadRows(db, [...ids]));
+      return present(db, await loadRows(db, ctx, [...ids]));
+    },
+
+    /** Creates one record inside the caller's transaction (a step of a larger write, e.g. converting a lead). */
+    async createIn(tx: WorkspaceDb, ctx: Ctx, input: C): Promise<Api> {
+      requirePermission(ctx, 'records:write');
+      const [created] = await writeNew(tx, ctx, [input], await listFields(tx, spec.objectType), false);
+      return created;
+    },
+
+    /** Updates one record inside the caller's transaction and returns its new state. */
+    async updateIn(tx: WorkspaceDb, ctx: Ctx, id: string, changes: U, expectedVersion?: number): Promise<Api> {
+      requirePermission(ctx, 'records:write');
+      const [updated] = await writeUpdates(tx, ctx, [{ id, version: expectedVersion, changes }], false);
+      return updated;
+    },
+
+    /** Reads records inside the caller's transaction, as far as the caller may see them. */
+    async getIn(tx: WorkspaceDb, ctx: Ctx, ids: string[]): Promise<Api[]> {
+      requirePermission(ctx, 'records:read');
+      return present(tx, await loadRows(tx, ctx, ids));
     },
 
     async remove(ctx: Ctx, id: string): Promise<void> {

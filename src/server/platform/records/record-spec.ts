@@ -1,4 +1,4 @@
-import type { CustomField, ObjectType } from '../../../contract/custom-fields';
+import type { CustomField, RecordType } from '../../../contract/custom-fields';
 import type { SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '../../db/dialect';
 import type { DB } from '../../db/schema';
@@ -36,20 +36,23 @@ export type PrepareArgs<Api, Input> = {
  * how it is stored, validated, shown and found.
  */
 export type RecordSpec<Api extends RecordApi, Row extends RecordRow, CreateIn, UpdateIn> = {
-  objectType: ObjectType;
-  table: ObjectType;
+  objectType: RecordType;
+  table: RecordType;
   label: string;
   fields(customDefs: CustomField[]): FieldRegistry;
   fromRow(dialect: Dialect, row: Row): Api;
   /** Adds joined columns shown with the record (e.g. the company's name) to every read. */
   select?<Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q;
+  /** Narrows every read and write to the rows this caller may see (e.g. a member's own deals); others answer 404. */
+  visibleTo?<Q extends SelectQueryBuilder<DB, any, any>>(ctx: Ctx, qb: Q): Q;
   /** What an input refers to (companies, owners, emails), so a bulk call checks them in one go. */
   references(input: CreateIn | UpdateIn): RefRequest;
   /** Validates `input` and returns the record's next state (its id and meta are set by the service). */
   prepare(args: PrepareArgs<Api, CreateIn | UpdateIn>): Promise<Api>;
   toColumns(dialect: Dialect, api: Api): Record<string, unknown>;
   /** Keeps side tables in step (e.g. the email index); runs in the write's transaction. */
-  afterWrite?(tx: WorkspaceDb, items: Api[], mode: 'create' | 'update'): Promise<void>;
+  afterWrite?(tx: WorkspaceDb, items: Api[], mode: 'create' | 'update', ctx: Ctx): Promise<void>;
   afterDelete?(tx: WorkspaceDb, ids: string[]): Promise<void>;
-  searchDocument(api: Api): Omit<SearchDocument, 'objectType' | 'recordId'>;
+  /** What global search finds the record by; null keeps it out of search (e.g. records not everyone may see). */
+  searchDocument(api: Api): Omit<SearchDocument, 'objectType' | 'recordId'> | null;
 };

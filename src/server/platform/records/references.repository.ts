@@ -2,7 +2,7 @@ import type { WorkspaceDb } from '../../db/scoped';
 import { isId } from '../ids';
 
 /** Which of these ids are records of `table` in the workspace (trashed ones included). */
-export async function existingIds(db: WorkspaceDb, table: 'companies' | 'contacts', ids: string[]): Promise<Set<string>> {
+export async function existingIds(db: WorkspaceDb, table: 'companies' | 'contacts' | 'leads' | 'deals', ids: string[]): Promise<Set<string>> {
   const valid = [...new Set(ids.filter(isId))];
   const out = new Set<string>();
   for (let i = 0; i < valid.length; i += 500) {

@@ -1,4 +1,4 @@
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import type { Filter, SortSpec } from '../../../contract/filter';
 import type { View, ViewCreate, ViewUpdate } from '../../../contract/views';
 import type { SavedViewRow } from '../../db/schema';
@@ -25,8 +25,8 @@ const toView = (db: WorkspaceDb, r: SavedViewRow): View => ({
 });
 
 /** Saved views: a name over the filter language, a sort and the columns to show. */
-export function createViewsService(scoped: (ctx: Ctx) => WorkspaceDb, fieldsOf: (ctx: Ctx, objectType: ObjectType) => Promise<FieldRegistry>) {
-  async function check(ctx: Ctx, objectType: ObjectType, input: { filter?: Filter | null; sort?: SortSpec[]; columns?: string[]; visibility?: string }) {
+export function createViewsService(scoped: (ctx: Ctx) => WorkspaceDb, fieldsOf: (ctx: Ctx, objectType: RecordType) => Promise<FieldRegistry>) {
+  async function check(ctx: Ctx, objectType: RecordType, input: { filter?: Filter | null; sort?: SortSpec[]; columns?: string[]; visibility?: string }) {
     const fields = await fieldsOf(ctx, objectType);
     compileFilter(input.filter, fields, scoped(ctx).dialect);
     input.sort?.forEach((s, i) => {
@@ -49,7 +49,7 @@ export function createViewsService(scoped: (ctx: Ctx) => WorkspaceDb, fieldsOf: 
   const mayEdit = (ctx: Ctx, row: SavedViewRow) => row.owner_id === ctx.userId || (row.visibility === 'shared' && can(ctx.role, 'views:share'));
 
   return {
-    async list(ctx: Ctx, objectType?: ObjectType): Promise<View[]> {
+    async list(ctx: Ctx, objectType?: RecordType): Promise<View[]> {
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
       let q = db
@@ -97,7 +97,7 @@ export function createViewsService(scoped: (ctx: Ctx) => WorkspaceDb, fieldsOf: 
       const db = scoped(ctx);
       const row = await load(ctx, db, id);
       if (!mayEdit(ctx, row)) throw forbidden('Only the view’s owner or a manager can change a shared view');
-      await check(ctx, row.object_type as ObjectType, input);
+      await check(ctx, row.object_type as RecordType, input);
       const set: Partial<SavedViewRow> = { updated_at: nowIso() };
       if (input.name !== undefined) set.name = input.name.trim();
       if (input.filter !== undefined) set.filter = input.filter ? db.dialect.json.write(input.filter) : null;

@@ -16,7 +16,7 @@ type Props = { config: ObjectConfig; state: ListState; update: (patch: Partial<L
 export function ViewsMenu({ config, state, update }: Props) {
   const session = useCurrentSession();
   const canShare = useCan('views:share');
-  const { data: views = [] } = useViews(config.type);
+  const { data: views = [], isPending } = useViews(config.type);
   const mutations = useViewMutations(config.type);
   const [saveOpened, saveModal] = useDisclosure(false);
   const current = views.find((v) => v.id === state.viewId) ?? null;
@@ -70,7 +70,7 @@ export function ViewsMenu({ config, state, update }: Props) {
         <Menu.Target>
           <Button variant="default" leftSection={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="views-menu" maw={{ base: 150, sm: 260 }}>
             <Text span size="sm" fw={500} truncate>
-              {current ? current.name : `All ${config.plural}`}
+              {current ? current.name : state.viewId && isPending ? 'Saved view' : `All ${config.plural}`}
               {changed ? ' (edited)' : ''}
             </Text>
           </Button>

@@ -1,0 +1,161 @@
+import type { Deal, DealCreate, DealUpdate } from '../../../contract/deals';
+import { can } from '../../../contract/roles';
+import type { DealRow } from '../../db/schema';
+import type { WorkspaceDb } from '../../db/scoped';
+import type { Clock } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { validateCustomValues } from '../../platform/custom-fields/custom-values';
+import { forbidden } from '../../platform/errors';
+import { dayOf } from '../../platform/periods';
+import { assignDefined, checkReferences, cleanTags, linkedCompany } from '../../platform/records/record-input';
+import { createRecordService } from '../../platform/records/record-service';
+import type { PrepareArgs } from '../../platform/records/record-spec';
+import { existingIds } from '../../platform/records/references.repository';
+import { defaultPipelineId, findStage, listPipelines } from '../pipelines/pipelines.repository';
+import type { PipelinesService } from '../pipelines/pipelines.service';
+import { dealFields } from './deals.fields';
+import * as repo from './deals.repository';
+
+const emptyDeal = (): Deal => ({
+  id: '',
+  version: 0,
+  name: '',
+  amount: 0,
+  currency: 'USD',
+  closeDate: null,
+  closedAt: null,
+  pipelineId: '',
+  stageId: '',
+  stage: { id: '', name: '', probability: 0, kind: 'open' },
+  ownerId: null,
+  companyId: null,
+  company: null,
+  contactIds: [],
+  leadId: null,
+  lostReason: null,
+  tags: [],
+  description: null,
+  custom: {},
+  createdAt: '',
+  updatedAt: '',
+  deletedAt: null,
+});
+
+/** Whether the caller sees every deal, or (a member) only the deals they own. */
+export const seesAllDeals = (ctx: Ctx) => can(ctx.role, 'deals:all');
+
+/** Deals: a record kind on the generic machinery, plus stages, ownership rules and stage history. */
+export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines: PipelinesService, clock: Clock) {
+  async function prepareDeal({ tx, ctx, input, base, customDefs, errors, refs }: PrepareArgs<Deal, DealCreate | DealUpdate> & { input: DealCreate | DealUpdate & { leadId?: string } }): Promise<Deal> {
+    const next: Deal = base ? structuredClone(base) : emptyDeal();
+    assignDefined(next, input as Partial<Deal>, ['amount', 'currency', 'closeDate', 'ownerId', 'companyId', 'description']);
+    if ((input as { leadId?: string }).leadId !== undefined && !base) next.leadId = (input as { leadId?: string }).leadId ?? null;
+    if (input.name !== undefined) {
+      next.name = input.name.trim();
+      if (!next.name) errors.add('name', 'must not be blank');
+    }
+    if (input.tags !== undefined) next.tags = cleanTags(input.tags);
+
+    // Ownership: a member creates deals for themselves and cannot hand them to someone else.
+    if (!base && input.ownerId === undefined) next.ownerId = ctx.userId;
+    if (!seesAllDeals(ctx)) {
+      if (!ctx.userId) throw forbidden('A member API key has no person to own deals; use a manager key');
+      if (next.ownerId !== ctx.userId) throw forbidden('Members own their deals: ownerId must be you');
+    }
+
+    if (input.contactIds !== undefined) {
+      const found = await existingIds(tx, 'contacts', input.contactIds);
+      input.contactIds.forEach((c, i) => {
+        if (!found.has(c)) errors.add(`contactIds.${i}`, 'no such contact in this workspace');
+      });
+      next.contactIds = [...input.contactIds];
+    }
+
+    // Stage: given, or the first stage of the given (or default) pipeline.
+    const previousKind = base?.stage.kind ?? null;
+    if (input.stageId !== undefined || input.pipelineId !== undefined || !base) {
+      const stage = input.stageId ? await findStage(tx, input.stageId) : undefined;
+      if (input.stageId && !stage) errors.add('stageId', 'no such stage in this workspace');
+      else if (stage && input.pipelineId && stage.pipelineId !== input.pipelineId) errors.add('stageId', 'is not a stage of pipelineId');
+      else if (stage) {
+        next.pipelineId = stage.pipelineId;
+        next.stageId = stage.id;
+        next.stage = { id: stage.id, name: stage.name, probability: stage.probability, kind: stage.kind };
+      } else {
+        const pipelineId = input.pipelineId ?? (base ? base.pipelineId : await defaultPipelineId(tx));
+        const [pipeline] = pipelineId ? await listPipelines(tx, pipelineId) : [];
+        if (!pipeline) errors.add('pipelineId', 'no such pipeline in this workspace');
+        else if (pipeline.id !== base?.pipelineId || !base) {
+          const first = pipeline.stages[0];
+          next.pipelineId = pipeline.id;
+          next.stageId = first.id;
+          next.stage = { id: first.id, name: first.name, probability: first.probability, kind: first.kind };
+        }
+      }
+    }
+    const kind = next.stage.kind;
+    if (kind !== 'open' && previousKind !== kind) {
+      next.closedAt = clock.now().toISOString();
+      if (input.closeDate === undefined) next.closeDate = dayOf(clock.now());
+    }
+    if (kind === 'open') next.closedAt = null;
+    if (input.lostReason !== undefined) {
+      next.lostReason = input.lostReason?.trim() || null;
+      if (next.lostReason && kind !== 'lost') errors.add('lostReason', 'only for deals in a lost stage');
+    } else if (kind !== 'lost') next.lostReason = null;
+
+    next.custom = { ...next.custom, ...validateCustomValues(customDefs, input.custom, errors, base ? 'update' : 'create') };
+    for (const [k, v] of Object.entries(next.custom)) if (v === null) delete next.custom[k];
+    checkReferences(refs, errors, { companyId: input.companyId, ownerId: input.ownerId });
+    if (input.companyId !== undefined) next.company = linkedCompany(refs, next.companyId);
+    return next;
+  }
+
+  /** Keeps the contact index, the stage history and the board position in step with the deals. */
+  async function afterDealWrite(tx: WorkspaceDb, deals: Deal[], mode: 'create' | 'update'): Promise<void> {
+    await repo.syncDealContacts(tx, deals, mode === 'create');
+    const at = clock.now().toISOString();
+    const open = mode === 'create' ? new Map() : await repo.openIntervals(tx, deals.map((d) => d.id));
+    for (const d of deals) {
+      const current = open.get(d.id);
+      if (current?.stage_id === d.stageId) continue;
+      if (current) await repo.closeInterval(tx, current.id, at);
+      await repo.openInterval(tx, { dealId: d.id, pipelineId: d.pipelineId, stageId: d.stageId }, at);
+      // A deal arriving in a column goes to its end.
+      await repo.setPosition(tx, d.id, (await repo.lastPosition(tx, d.stageId)) + 1024);
+    }
+  }
+
+  const records = createRecordService<Deal, DealRow & repo.DealReadRow, DealCreate, DealUpdate>(
+    {
+      objectType: 'deals',
+      table: 'deals',
+      label: 'Deal',
+      fields: dealFields,
+      fromRow: repo.dealFromRow,
+      select: repo.withStage,
+      visibleTo: (ctx, qb) => (seesAllDeals(ctx) ? qb : repo.ownedBy(qb, ctx.userId)),
+      references: (input) => ({ companyIds: [input.companyId], ownerIds: [input.ownerId] }),
+      prepare: prepareDeal as any,
+      toColumns: repo.dealColumns,
+      afterWrite: afterDealWrite,
+      // Not in global search: a member may see only their own deals, and search has no owners.
+      searchDocument: () => null,
+    },
+    scoped,
+  );
+
+  return {
+    ...records,
+    // The first deal of a workspace needs a pipeline to land in.
+    async create(ctx: Ctx, input: DealCreate): Promise<Deal> {
+      await pipelines.ensureDefault(ctx);
+      return records.create(ctx, input);
+    },
+    async bulkCreate(ctx: Ctx, inputs: DealCreate[]): Promise<Deal[]> {
+      await pipelines.ensureDefault(ctx);
+      return records.bulkCreate(ctx, inputs);
+    },
+  };
+}
+export type DealsService = ReturnType<typeof createDealsService>;
