@@ -32,3 +32,6 @@ export async function defaultPipeline(client: Client) {
 }
 
 export const createDeal = (client: Client, input: Record<string, unknown>) => ok(client.post('/api/v1/deals', input), 201);
+
+/** PUT with a JSON body (the shared client has no shortcut for it). */
+export const put = (client: Client, url: string, body: unknown) => client.request('PUT', url, body, { 'content-type': 'application/json' });
