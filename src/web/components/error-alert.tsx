@@ -9,7 +9,7 @@ export function errorMessage(error: unknown): string {
     // "token: this invitation is unknown…" reads better without the field name in front.
     const prefix = error.field ? `${error.field}: ` : '';
     const text = prefix && error.detail.startsWith(prefix) ? error.detail.slice(prefix.length) : error.detail;
-    return text.charAt(0).toUpperCase() + text.slice(1);
+    return /^[a-z]+(\s|$)/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
   if (error instanceof Error) return error.message;
   return 'Something went wrong';

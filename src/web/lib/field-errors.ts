@@ -23,7 +23,8 @@ export function humanizeMessage(message: string): string {
   if (fewer) return `Must be at least ${fewer[1]} characters`;
   const more = /must NOT have more than (\d+) characters/.exec(message);
   if (more) return `Must be at most ${more[1]} characters`;
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  // Capitalise a leading word, not a leading value such as an email address.
+  return /^[a-z]+(\s|$)/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
 }
 
 /** Strips the `field: ` prefix the server puts in front of a detail. */
