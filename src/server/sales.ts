@@ -1,5 +1,6 @@
 import { Deal, DealBulkUpdate, DealCreate, DealUpdate } from '../contract/deals';
 import type { WorkspaceDb } from './db/scoped';
+import { ctxOf } from './http/auth';
 import type { App } from './http/types';
 import { registerCommissionRoutes } from './modules/commissions/commissions.routes';
 import { createCommissionsService } from './modules/commissions/commissions.service';
@@ -52,6 +53,14 @@ export function createSales(opts: { scoped: (ctx: Ctx) => WorkspaceDb; clock: Cl
 export type Sales = ReturnType<typeof createSales>;
 
 export function installSales(app: App, s: Sales) {
+  // Timelines and activity lists are shared routes that know nothing of deal owners: a member
+  // reaches a deal's history only if they may see the deal itself.
+  app.addHook('preHandler', async (req) => {
+    const url = req.routeOptions.url;
+    const query = req.query as { objectType?: string; objectId?: string } | undefined;
+    if (url === '/api/v1/deals/:id/timeline') await s.deals.get(ctxOf(req), (req.params as { id: string }).id);
+    else if (url === '/api/v1/activities' && query?.objectType === 'deals' && query.objectId) await s.deals.get(ctxOf(req), query.objectId);
+  });
   registerLeadRoutes(app, { leads: s.leads, scoring: s.leadScoring, conversion: s.leadConversion });
   registerRecordRoutes(app, { path: 'deals', tag: 'Deals', service: s.deals as any, item: Deal, create: DealCreate, update: DealUpdate, bulkUpdate: DealBulkUpdate });
   registerPipelineRoutes(app, s.pipelines, s.dealBoard);

@@ -191,6 +191,11 @@ describe.each(await testDialects())('deals and pipelines on %s', (dialect) => {
     expectProblem(await member.client.patch(`/api/v1/deals/${theirs.id}`, { name: 'Taken' }), 404, 'not_found');
     expectProblem(await member.client.post(`/api/v1/deals/${theirs.id}/move`, { stageId: stage('Won') }), 404, 'not_found');
     expectProblem(await member.client.delete(`/api/v1/deals/${theirs.id}`), 404, 'not_found');
+    expectProblem(await member.client.get(`/api/v1/deals/${theirs.id}/stage-history`), 404, 'not_found');
+    expectProblem(await member.client.get(`/api/v1/deals/${theirs.id}/timeline`), 404, 'not_found');
+    expectProblem(await member.client.get(`/api/v1/activities?objectType=deals&objectId=${theirs.id}`), 404, 'not_found');
+    expect((await ok(member.client.get(`/api/v1/deals/${own.id}/timeline`))).data.map((i: any) => i.type)).toEqual(['created']);
+    expect((await ok(owner.get(`/api/v1/deals/${theirs.id}/timeline`))).data.map((i: any) => i.type)).toEqual(['created']);
     expectProblem(await member.client.patch('/api/v1/deals/bulk', { items: [{ id: theirs.id, changes: { name: 'x' } }] }), 404, 'not_found');
     expectProblem(await member.client.post('/api/v1/deals', { name: 'For someone', ownerId: member2.userId }), 403, 'forbidden');
     expectProblem(await member.client.patch(`/api/v1/deals/${own.id}`, { ownerId: member2.userId }), 403, 'forbidden');
