@@ -112,6 +112,17 @@ describe('team, fields and bulk work', () => {
     expect(await row('Peter Gibbons').locator('[data-column="tags"]').textContent()).toBe('—');
   });
 
+  it('sorts by a column header click, both ways', async () => {
+    const names = async () => (await rows().locator('a.record-link').allTextContents()).filter((t) => !t.includes('@'));
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await expect.poll(names).toEqual(['Michael Bolton', 'Peter Gibbons', 'Samir Nagheenanajar']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('fullName');
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await expect.poll(names).toEqual(['Samir Nagheenanajar', 'Peter Gibbons', 'Michael Bolton']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-fullName');
+    expect(await page.getByRole('columnheader', { name: 'Sort by Name' }).getAttribute('aria-sort')).toBe('descending');
+  });
+
   it('edits the custom field on the record page with its own editor', async () => {
     await row('Samir Nagheenanajar').getByRole('link', { name: 'Samir Nagheenanajar' }).click();
     const tier = page.getByTestId('custom-fields').getByRole('combobox', { name: 'Contract tier' });

@@ -16,6 +16,8 @@ type Props = {
 
 function HeaderCell({ column, sort, onSort, sticky }: { column: Column; sort: SortSpec[]; onSort: (f: string) => void; sticky?: boolean }) {
   const { field } = column;
+  // A reference (company, owner) sorts by its id on the server, an order nobody could read.
+  const sortable = field.sortable && field.kind !== 'ref';
   const dir = sort[0]?.field === field.key ? sort[0].direction : null;
   const Icon = dir === 'asc' ? IconArrowUp : dir === 'desc' ? IconArrowDown : IconArrowsSort;
   return (
@@ -28,13 +30,13 @@ function HeaderCell({ column, sort, onSort, sticky }: { column: Column; sort: So
       <button
         type="button"
         className="sort-button"
-        disabled={!field.sortable}
+        disabled={!sortable}
         onClick={() => onSort(field.key)}
-        aria-label={field.sortable ? `Sort by ${field.label}` : field.label}
-        title={field.sortable ? `Sort by ${field.label}` : `${field.label} cannot be sorted`}
+        aria-label={sortable ? `Sort by ${field.label}` : field.label}
+        title={sortable ? `Sort by ${field.label}` : `${field.label} cannot be sorted`}
       >
         <span className="cell-text">{field.label}</span>
-        {field.sortable && <Icon size={13} style={{ flexShrink: 0, opacity: dir ? 1 : 0.35 }} aria-hidden />}
+        {sortable && <Icon size={13} style={{ flexShrink: 0, opacity: dir ? 1 : 0.35 }} aria-hidden />}
       </button>
     </div>
   );

@@ -51,7 +51,7 @@ export function WorkspaceSettings() {
           <Group gap="xl">
             <div>
               <Text size="xs" c="dimmed">
-                Address name
+                Short name
               </Text>
               <Text size="sm" ff="monospace">
                 {query.data.slug}
