@@ -12,6 +12,7 @@ import { registerForecastRoutes } from './modules/forecast/forecast.routes';
 import { createForecastService } from './modules/forecast/forecast.service';
 import { registerInvoiceRoutes } from './modules/invoices/invoices.routes';
 import { createInvoicesService } from './modules/invoices/invoices.service';
+import { rescoreLeadsOnActivityChanges } from './modules/leads/lead-activity-scoring';
 import { createLeadConversionService } from './modules/leads/lead-conversion.service';
 import { createLeadScoringService } from './modules/leads/lead-scoring.service';
 import { registerLeadRoutes } from './modules/leads/leads.routes';
@@ -62,6 +63,7 @@ export function installSales(app: App, s: Sales) {
     else if (url === '/api/v1/activities' && query?.objectType === 'deals' && query.objectId) await s.deals.get(ctxOf(req), query.objectId);
   });
   registerLeadRoutes(app, { leads: s.leads, scoring: s.leadScoring, conversion: s.leadConversion });
+  rescoreLeadsOnActivityChanges(app, s.leadScoring);
   registerRecordRoutes(app, { path: 'deals', tag: 'Deals', service: s.deals as any, item: Deal, create: DealCreate, update: DealUpdate, bulkUpdate: DealBulkUpdate });
   registerPipelineRoutes(app, s.pipelines, s.dealBoard);
   registerProductRoutes(app, s.products);

@@ -54,18 +54,28 @@ describe.each(await testDialects())('leads on %s', (dialect) => {
     // Changing a rule rescores every lead at once.
     await ok(client.patch(`/api/v1/lead-score-rules/${referral.id}`, { filter: { field: 'source', op: 'in', value: ['web', 'referral'] }, points: 25 }));
     expect((await ok(client.get(`/api/v1/leads/${a.id}`))).score).toBe(35);
-    // Calls linked to the lead add points once the score is recomputed.
+    // Calls linked to the lead add points as they are logged; a note does not count.
+    const calls = [];
     for (let i = 0; i < 2; i++) {
-      expectStatus(await member.client.post('/api/v1/activities', { type: 'call', call: { direction: 'out' }, links: [{ objectType: 'leads', id: b.id }] }), 201);
+      calls.push(await ok(member.client.post('/api/v1/activities', { type: 'call', call: { direction: 'out' }, links: [{ objectType: 'leads', id: b.id }] }), 201));
+      expect((await ok(member.client.get(`/api/v1/leads/${b.id}`))).score).toBe(-5 + (i + 1) * 3);
     }
     expectStatus(await member.client.post('/api/v1/activities', { type: 'note', body: 'met at fair', links: [{ objectType: 'leads', id: b.id }] }), 201);
-    expect((await ok(member.client.post(`/api/v1/leads/${b.id}/score`))).score).toBe(1); // -5 + 2 × 3
+    expect((await ok(member.client.get(`/api/v1/leads/${b.id}`))).score).toBe(1); // -5 + 2 × 3
+    // Unlinking or deleting a call takes its points away again.
+    await ok(member.client.patch(`/api/v1/activities/${calls[0].id}`, { links: [] }));
+    expect((await ok(member.client.get(`/api/v1/leads/${b.id}`))).score).toBe(-2);
+    expectStatus(await member.client.delete(`/api/v1/activities/${calls[1].id}`), 204);
+    expect((await ok(member.client.get(`/api/v1/leads/${b.id}`))).score).toBe(-5);
+    await ok(member.client.patch(`/api/v1/activities/${calls[0].id}`, { links: [{ objectType: 'leads', id: b.id }] }));
+    expect((await ok(member.client.post(`/api/v1/leads/${b.id}/score`))).score).toBe(-2);
     expectProblem(await member.client.post('/api/v1/leads/recompute-scores'), 403, 'forbidden');
     expect(await ok(client.post('/api/v1/leads/recompute-scores'))).toEqual({ changed: 0 });
-    expect((await ok(client.get('/api/v1/leads?sort=-score'))).data.map((l: any) => [l.name, l.score])).toEqual([['A', 35], ['B', 1]]);
+    expect((await ok(client.get('/api/v1/leads?sort=-score'))).data.map((l: any) => [l.name, l.score])).toEqual([['A', 35], ['B', -2]]);
     // The lead's timeline shows its changes and activities.
     const timeline = await ok(client.get(`/api/v1/leads/${b.id}/timeline`));
-    expect(timeline.data.filter((i: any) => i.kind === 'activity').map((i: any) => i.type).sort()).toEqual(['call', 'call', 'note']);
+    expect(timeline.data.filter((i: any) => i.kind === 'activity').map((i: any) => i.type).sort()).toEqual(['call', 'note']);
+    expect(timeline.data.some((i: any) => i.kind === 'event' && i.event.changes.score?.after === 1)).toBe(true);
     expectStatus(await client.delete(`/api/v1/lead-score-rules/${referral.id}`), 204);
     expect((await ok(client.get(`/api/v1/leads/${a.id}`))).score).toBe(10);
   });

@@ -176,7 +176,13 @@ export function createLeadScoringService(scoped: (ctx: Ctx) => WorkspaceDb, cloc
       });
     },
 
-    /** Recomputes every lead's score (or one lead's), e.g. after activities were logged. */
+    /** The leads an activity is linked to (their scores count it). */
+    async leadsOfActivity(ctx: Ctx, activityId: string): Promise<string[]> {
+      requirePermission(ctx, 'records:read');
+      return isId(activityId) ? repo.leadsLinkedTo(scoped(ctx), activityId) : [];
+    },
+
+    /** Recomputes every lead's score (or some leads'), e.g. after activities were logged. */
     async recompute(ctx: Ctx, ids: string[] | null): Promise<{ changed: number }> {
       requirePermission(ctx, ids ? 'records:write' : 'sales:manage');
       const changes = await scoped(ctx).transaction((tx) => rescore(tx, ctx, ids, { asChange: true, at: now() }));

@@ -134,3 +134,15 @@ export async function companyByDomain(db: WorkspaceDb, domain: string): Promise<
     .executeTakeFirst();
   return r?.id;
 }
+
+/** Leads an activity is linked to. */
+export async function leadsLinkedTo(db: WorkspaceDb, activityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('record_links')
+    .select('object_id')
+    .where('source_type', '=', 'activity')
+    .where('source_id', '=', activityId)
+    .where('object_type', '=', 'leads')
+    .execute();
+  return rows.map((r) => r.object_id);
+}
