@@ -6,6 +6,7 @@ import { WorkspaceDb } from '../server/db/scoped';
 import { newId, nowIso } from '../server/platform/ids';
 import { systemCtx } from '../server/platform/context';
 import { openForCli, resolveWorkspaceId, where } from './context';
+import { importFile } from './commands/import';
 import { seedDemo } from './commands/seed';
 import { start } from './commands/start';
 
@@ -74,6 +75,38 @@ program
     const rate = Math.round((opts.contacts + companies) / seconds);
     console.log(`Seeded ${opts.contacts} contacts and ${companies} companies in ${seconds.toFixed(1)} s (${rate} records/s)`);
     await database.close();
+  });
+
+program
+  .command('import')
+  .description('Import a CSV file of contacts or companies (UTF-8 or Latin-1, comma or semicolon), with a progress bar')
+  .argument('<object>', 'contacts or companies', (v) => {
+    if (v !== 'contacts' && v !== 'companies') throw new InvalidArgumentError('contacts or companies');
+    return v as 'contacts' | 'companies';
+  })
+  .argument('[file]', 'the CSV file')
+  .option('--workspace <id|slug>', 'workspace to import into (default: the only one)')
+  .option('--mapping <json|file>', 'column mapping {"CSV header": "field"}; default: suggested from the headers')
+  .option('--dedup <mode>', 'skip, update or create when a row matches an existing record', 'skip')
+  .option('--match-by <key>', 'email (contacts), domain or name (companies), or custom.<key> for an external id')
+  .option('--dry-run', 'check every row and report the bad ones; write nothing')
+  .option('--encoding <name>', 'utf8 or latin1 (default: detected)')
+  .option('--delimiter <char>', 'column separator (default: detected)')
+  .option('--save-mapping <name>', 'save the mapping for the next import')
+  .option('--resume <import id>', 'go on with an interrupted import from its checkpoint')
+  .action(async (object, file, opts) => {
+    if (!['skip', 'update', 'create'].includes(opts.dedup)) throw new InvalidArgumentError('--dedup: skip, update or create');
+    const { database, services } = await openForCli();
+    let workspaceId: string;
+    if (opts.workspace) workspaceId = await resolveWorkspaceId(database, opts.workspace);
+    else {
+      const all = await database.db.selectFrom('workspaces').select('id').limit(2).execute();
+      if (all.length !== 1) throw new Error('There are several workspaces (or none): give --workspace <slug>');
+      workspaceId = all[0].id;
+    }
+    const view = await importFile(services, workspaceId, object, file, opts);
+    await database.close();
+    if (view.errorCount && view.dryRun) process.exitCode = 1;
   });
 
 const user = program.command('user').description('Manage users');

@@ -21,6 +21,8 @@ import { registerWorkspaceRoutes } from './platform/workspace.routes';
 import { type Services, createServices } from './services';
 import { installInteractions } from './interactions';
 import { installSales } from './sales';
+import { registerExportRoute } from './modules/imports/export.routes';
+import { registerImportRoutes } from './modules/imports/imports.routes';
 import type { Clock } from './platform/clock';
 
 export type BuildOptions = {
@@ -81,7 +83,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   registerWorkspaceRoutes(app, services);
   registerRecordRoutes(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any, item: Contact, create: ContactCreate, update: ContactUpdate, bulkUpdate: ContactBulkUpdate });
   registerRecordRoutes(app, { path: 'companies', tag: 'Companies', service: services.companies as any, item: Company, create: CompanyCreate, update: CompanyUpdate, bulkUpdate: CompanyBulkUpdate });
+  registerExportRoute(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any });
+  registerExportRoute(app, { path: 'companies', tag: 'Companies', service: services.companies as any });
   await installInteractions(app, services, config, database);
+  await registerImportRoutes(app, services.imports);
   installSales(app, services);
 
   await installWebApp(app, config.webRoot ?? path.resolve('dist/web'));

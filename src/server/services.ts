@@ -15,6 +15,10 @@ import { createInteractions } from './interactions';
 import { type Clock, systemClock } from './platform/clock';
 import { createLiveHub } from './platform/live/live-hub';
 import { createSales } from './sales';
+import { importHandler } from './modules/imports/import.handler';
+import { importJob } from './modules/imports/import.job';
+import { createImportsService } from './modules/imports/imports.service';
+import { registerJob } from './platform/jobs/job-definition';
 
 /** Wires every service to the database; the HTTP layer and the CLI both start here. */
 export function createServices(database: Database, opts: { clock?: Clock } = {}) {
@@ -26,6 +30,9 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
   const companies = createCompaniesService(scoped);
   const sales = createSales({ scoped, clock: opts.clock ?? systemClock, contacts, companies });
   const records = { contacts, companies, leads: sales.leads, deals: sales.deals } as const;
+  const interactions = createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock });
+  // The runners read this list when they are created, so the import job is registered with the others.
+  interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped)));
   return {
     database,
     scoped,
@@ -38,8 +45,9 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
     views: createViewsService(scoped, (ctx, objectType: RecordType) => records[objectType].fields(ctx)),
     audit: createAuditService(scoped),
     search: createSearchService(scoped),
-    ...createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock }),
+    ...interactions,
     ...sales,
+    imports: createImportsService(scoped, interactions.queue),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -428,6 +428,10 @@ export type DB = {
   payments: PaymentRow;
   commission_rules: CommissionRuleRow;
   quotas: QuotaRow;
+  imports: ImportRow;
+  import_files: ImportFileRow;
+  import_rows: ImportRowRow;
+  import_mappings: ImportMappingRow;
 };
 
 /** Tables that belong to a workspace: the scoped data layer adds `workspace_id` to every query on them. */
@@ -466,4 +470,40 @@ export type TenantTable =
   | 'invoice_lines'
   | 'payments'
   | 'commission_rules'
-  | 'quotas';
+  | 'quotas'
+  | 'imports'
+  | 'import_files'
+  | 'import_rows'
+  | 'import_mappings';
+
+export type ImportRow = {
+  id: string;
+  workspace_id: string;
+  object_type: string;
+  status: string;
+  file_name: string | null;
+  options: Json;
+  rows_total: number | null;
+  rows_done: number;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  error_count: number;
+  failure: string | null;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type ImportFileRow = { import_id: string; workspace_id: string; content: Buffer };
+export type ImportRowRow = {
+  workspace_id: string;
+  import_id: string;
+  row_no: number;
+  outcome: string;
+  record_id: string | null;
+  before: Json | null;
+  raw: Json | null;
+  message: string | null;
+};
+export type ImportMappingRow = { workspace_id: string; object_type: string; name: string; mapping: Json; updated_at: string };

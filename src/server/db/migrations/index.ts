@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261123120000-foundation';
 import * as interactions from './20261123140000-interactions';
 import * as sales from './20261123150000-sales';
+import * as imports from './20261123160000-imports';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '20261123120000-foundation': foundation,
   '20261123140000-interactions': interactions,
   '20261123150000-sales': sales,
+  '20261123160000-imports': imports,
 };

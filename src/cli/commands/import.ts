@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import type { Dedup } from '../../server/modules/imports/import-options';
+import type { ImportObject, Mapping } from '../../server/modules/imports/import-mapping';
+import { runImport } from '../../server/modules/imports/import-runner';
+import { systemCtx } from '../../server/platform/context';
+import type { Services } from '../../server/services';
+
+export type ImportCliOptions = {
+  mapping?: string;
+  dedup?: Dedup;
+  matchBy?: string;
+  dryRun?: boolean;
+  encoding?: 'utf8' | 'latin1';
+  delimiter?: string;
+  saveMapping?: string;
+  resume?: string;
+  progress?: boolean;
+};
+
+/** `--mapping` is JSON, or the path of a JSON file. */
+function readMapping(value: string | undefined): Mapping | undefined {
+  if (!value) return undefined;
+  return JSON.parse(value.trim().startsWith('{') ? value : fs.readFileSync(value, 'utf8')) as Mapping;
+}
+
+/**
+ * Imports a CSV file in this process with a progress bar, through the same import as the API
+ * (stored file, chunks with a checkpoint, ledger): an interrupted run goes on with `--resume <id>`.
+ */
+export async function importFile(services: Services, workspaceId: string, object: ImportObject, file: string | undefined, opts: ImportCliOptions) {
+  const ctx = systemCtx(workspaceId);
+  let id = opts.resume;
+  if (!id) {
+    if (!file) throw new Error('give the CSV file (or --resume <import id>)');
+    const view = await services.imports.start(ctx, {
+      objectType: object,
+      content: fs.readFileSync(file),
+      fileName: file.split(/[\\/]/).pop() ?? file,
+      mapping: readMapping(opts.mapping),
+      dedup: opts.dedup,
+      matchBy: opts.matchBy,
+      dryRun: opts.dryRun,
+      format: { encoding: opts.encoding, delimiter: opts.delimiter },
+      saveMappingAs: opts.saveMapping,
+      enqueue: false,
+    });
+    id = view.id;
+    console.log(`Import ${id}: ${view.format.encoding}, "${view.format.delimiter === '\t' ? '\\t' : view.format.delimiter}"-separated`);
+    for (const [header, target] of Object.entries(view.mapping)) console.log(`  ${header} → ${target}`);
+  }
+  const bar = opts.progress === false ? null : new SingleBar({ format: ' rows [{bar}] {percentage}% | {value}/{total} | {rate}/s | eta {eta_formatted}' });
+  const started = Date.now();
+  let begun = false;
+  await runImport(services.scoped, workspaceId, id, {
+    onProgress: (done, total) => {
+      if (!begun) bar?.start(total, done, { rate: 0 });
+      begun = true;
+      const seconds = (Date.now() - started) / 1000;
+      bar?.update(done, { rate: seconds > 0 ? Math.round(done / seconds) : 0 });
+    },
+  });
+  bar?.stop();
+  const view = await services.imports.get(ctx, id);
+  const seconds = (Date.now() - started) / 1000;
+  const verb = view.dryRun ? 'would create' : 'created';
+  console.log(`${view.dryRun ? 'Dry run: ' : ''}${view.rowsDone} rows in ${seconds.toFixed(1)} s: ${verb} ${view.created}, updated ${view.updated}, skipped ${view.skipped}, ${view.errorCount} bad`);
+  for await (const chunk of services.imports.errorsCsv(ctx, id)) process.stdout.write(view.errorCount ? chunk : '');
+  if (view.dryRun) await services.imports.discard(ctx, id);
+  else if (view.errorCount) console.log(`The bad rows: GET /api/v1/imports/${id}/errors.csv; undo with POST /api/v1/imports/${id}/revert`);
+  return view;
+}

@@ -1,0 +1,169 @@
+import { FormatRegistry, type TSchema, TypeRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { LIFECYCLE_STAGES } from '../../../contract/common';
+import { CompanyCreate } from '../../../contract/companies';
+import { ContactCreate } from '../../../contract/contacts';
+import type { CustomField } from '../../../contract/custom-fields';
+import { isEmail, isHttpUrl } from '../../platform/normalize';
+import '../../platform/jobs/payload-check';
+
+if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isHttpUrl);
+// The contract's string enums (literalUnion) are `Unsafe` schemas, which the checker needs told about.
+if (!TypeRegistry.Has('Unsafe')) {
+  TypeRegistry.Set('Unsafe', (schema: { type?: string; enum?: unknown[] }, value) =>
+    schema.enum ? schema.enum.includes(value) : schema.type !== 'string' || typeof value === 'string',
+  );
+}
+
+export type ImportObject = 'contacts' | 'companies';
+/** CSV header → target field (`firstName`, `city`, `custom.tier`, …); unmapped headers are ignored. */
+export type Mapping = Record<string, string>;
+
+const ADDRESS = ['street', 'city', 'region', 'postalCode', 'country'];
+export const TARGETS: Record<ImportObject, string[]> = {
+  contacts: ['firstName', 'lastName', 'fullName', 'email', 'email2', 'phone', 'mobile', 'title', 'companyName', 'lifecycleStage', 'tags', 'birthday', 'description', ...ADDRESS],
+  companies: ['name', 'domain', 'website', 'industry', 'employees', 'annualRevenue', 'phone', 'lifecycleStage', 'tags', 'description', ...ADDRESS],
+};
+
+// Header names as HubSpot, Salesforce, Zoho and people write them, compared without case,
+// spaces or punctuation.
+const ALIASES: Record<string, string[]> = {
+  firstName: ['firstname', 'first', 'givenname', 'prenom', 'vorname'],
+  lastName: ['lastname', 'last', 'surname', 'familyname', 'nom', 'nachname'],
+  fullName: ['name', 'fullname', 'contactname', 'contact'],
+  email: ['email', 'emailaddress', 'email1', 'primaryemail', 'workemail', 'mail'],
+  email2: ['email2', 'secondaryemail', 'additionalemailaddresses', 'otheremail'],
+  phone: ['phone', 'phonenumber', 'workphone', 'businessphone', 'telephone', 'tel'],
+  mobile: ['mobile', 'mobilephone', 'mobilephonenumber', 'cellphone', 'cell'],
+  title: ['title', 'jobtitle', 'position', 'role'],
+  companyName: ['company', 'companyname', 'accountname', 'account', 'organization', 'organisation'],
+  name: ['name', 'companyname', 'accountname', 'company', 'organization', 'organisation'],
+  domain: ['domain', 'companydomainname', 'companydomain', 'domainname'],
+  website: ['website', 'websiteurl', 'url', 'web', 'homepage'],
+  industry: ['industry', 'sector'],
+  employees: ['employees', 'numberofemployees', 'employeecount', 'headcount', 'companysize'],
+  annualRevenue: ['annualrevenue', 'revenue'],
+  lifecycleStage: ['lifecyclestage', 'stage', 'leadstatus', 'lifecycle'],
+  tags: ['tags', 'labels', 'tag'],
+  birthday: ['birthday', 'birthdate', 'dateofbirth'],
+  description: ['description', 'notes', 'note', 'about'],
+  street: ['street', 'streetaddress', 'address', 'mailingstreet', 'billingstreet', 'mailingaddress'],
+  city: ['city', 'town', 'mailingcity', 'billingcity'],
+  region: ['region', 'state', 'stateregion', 'province', 'county', 'mailingstate', 'billingstate', 'stateprovince'],
+  postalCode: ['postalcode', 'zip', 'zipcode', 'postcode', 'mailingzip', 'billingzip', 'mailingpostalcode', 'billingpostalcode', 'ziporpostalcode'],
+  country: ['country', 'countryregion', 'mailingcountry', 'billingcountry', 'countrycode'],
+};
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Proposes a mapping from the headers; each target is used once, custom fields match by key or label. */
+export function suggestMapping(object: ImportObject, headers: string[], customDefs: CustomField[]): Mapping {
+  const out: Mapping = {};
+  const used = new Set<string>();
+  for (const header of headers) {
+    const h = squash(header);
+    const target =
+      TARGETS[object].find((t) => !used.has(t) && (squash(t) === h || ALIASES[t]?.includes(h))) ??
+      customDefs.map((d) => `custom.${d.key}`).find((t, i) => !used.has(t) && (squash(customDefs[i].key) === h || squash(customDefs[i].label) === h));
+    if (target) {
+      out[header] = target;
+      used.add(target);
+    }
+  }
+  return out;
+}
+
+/** Targets that do not exist for this object (a mapping is checked before anything runs). */
+export function unknownTargets(object: ImportObject, mapping: Mapping, customDefs: CustomField[]): string[] {
+  const custom = new Set(customDefs.map((d) => `custom.${d.key}`));
+  return Object.values(mapping).filter((t) => t && !TARGETS[object].includes(t) && !custom.has(t));
+}
+
+const COUNTRIES: Record<string, string> = { 'united states': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', france: 'FR', spain: 'ES', italy: 'IT', canada: 'CA', netherlands: 'NL', australia: 'AU', ireland: 'IE', india: 'IN', brazil: 'BR', japan: 'JP' };
+
+function lifecycle(v: string): string {
+  const s = v.toLowerCase().replace(/[\s-]+/g, '_');
+  if (s === 'marketing_qualified_lead' || s === 'mql') return 'marketing_qualified';
+  if (s === 'sales_qualified_lead' || s === 'sql') return 'sales_qualified';
+  return (LIFECYCLE_STAGES as readonly string[]).includes(s) ? s : v;
+}
+
+function number(v: string): number | string {
+  const n = Number(v.replace(/[\s,]/g, ''));
+  return v.trim() !== '' && Number.isFinite(n) ? n : v;
+}
+
+function customValue(def: CustomField, v: string): unknown {
+  switch (def.type) {
+    case 'number':
+    case 'currency':
+      return number(v);
+    case 'boolean': {
+      const s = v.trim().toLowerCase();
+      if (['true', 'yes', 'y', '1', 'x'].includes(s)) return true;
+      if (['false', 'no', 'n', '0'].includes(s)) return false;
+      return v;
+    }
+    case 'multi_select':
+      return v.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+    default:
+      return v;
+  }
+}
+
+export type Converted = { input: Record<string, any>; companyName?: string } | { error: string };
+
+/** One CSV row → a create input for the record service, or why it cannot be one. */
+export function toInput(object: ImportObject, mapping: Mapping, row: Record<string, string>, customDefs: CustomField[]): Converted {
+  const v: Record<string, string> = {};
+  for (const [header, target] of Object.entries(mapping)) {
+    const value = (row[header] ?? '').trim();
+    if (target && value !== '') v[target] = value;
+  }
+  const input: Record<string, any> = {};
+  const defs = new Map(customDefs.map((d) => [`custom.${d.key}`, d]));
+  for (const [target, value] of Object.entries(v)) {
+    const def = defs.get(target);
+    if (def) (input.custom ??= {})[def.key] = customValue(def, value);
+  }
+  const address = Object.fromEntries(ADDRESS.filter((k) => v[k]).map((k) => [k, k === 'country' ? (COUNTRIES[v[k].toLowerCase()] ?? v[k]) : v[k]]));
+  if (Object.keys(address).length) input.addresses = [address];
+  if (v.lifecycleStage) input.lifecycleStage = lifecycle(v.lifecycleStage);
+  if (v.tags) input.tags = v.tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean);
+  if (v.description) input.description = v.description;
+  const phones = [v.phone && { phone: v.phone, label: 'work' }, v.mobile && { phone: v.mobile, label: 'mobile' }].filter(Boolean);
+  if (phones.length) input.phones = phones;
+
+  let schema: TSchema;
+  if (object === 'contacts') {
+    let [first, last] = [v.firstName, v.lastName];
+    if (!first && !last && v.fullName) {
+      const parts = v.fullName.split(/\s+/);
+      first = parts[0];
+      last = parts.slice(1).join(' ') || '';
+    }
+    if (first) input.firstName = first;
+    if (last) input.lastName = last;
+    if (v.title) input.title = v.title;
+    if (v.birthday) input.birthday = v.birthday;
+    const emails = [v.email, v.email2].filter(Boolean);
+    const bad = emails.find((e) => !isEmail(e));
+    if (bad) return { error: `email: "${bad}" is not an email address` };
+    if (emails.length) input.emails = emails.map((email, i) => ({ email, label: i === 0 ? 'work' : 'other' }));
+    schema = ContactCreate;
+  } else {
+    if (v.name) input.name = v.name;
+    else return { error: 'name: a company needs a name' };
+    if (v.domain) input.domain = v.domain.replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
+    if (v.website) input.website = /^https?:\/\//i.test(v.website) ? v.website : `https://${v.website}`;
+    if (v.industry) input.industry = v.industry;
+    if (v.employees) input.employees = number(v.employees);
+    if (v.annualRevenue) input.annualRevenue = number(v.annualRevenue);
+    schema = CompanyCreate;
+  }
+  if (!Value.Check(schema, input)) {
+    const first = Value.Errors(schema, input).First();
+    const field = (first?.path ?? '').replace(/^\//, '').replace(/\//g, '.');
+    return { error: `${field || 'row'}: ${first?.message ?? 'is invalid'}` };
+  }
+  return { input, companyName: object === 'contacts' ? v.companyName : undefined };
+}

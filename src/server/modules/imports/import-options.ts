@@ -1,0 +1,28 @@
+import type { Role } from '../../../contract/roles';
+import type { Ctx } from '../../platform/context';
+import type { CsvFormat } from './csv-source';
+import type { ImportObject, Mapping } from './import-mapping';
+
+export type Dedup = 'skip' | 'update' | 'create';
+export const FINAL_STATUSES = ['done', 'failed', 'reverted'];
+
+/** What an import was asked to do, stored with it so a resumed run does the same. */
+export type ImportOptions = {
+  mapping: Mapping;
+  dedup: Dedup;
+  /** `email` (contacts), `domain` or `name` (companies), or a custom field `custom.<key>` holding an external id. */
+  matchBy: string;
+  dryRun: boolean;
+  format: CsvFormat;
+  /** Who started it: the import writes as them. */
+  actor: { role: Role; userId: string | null; type: Ctx['actor']['type']; id: string | null };
+};
+
+export const defaultMatchBy = (object: ImportObject) => (object === 'contacts' ? 'email' : 'domain');
+
+export const ctxOfImport = (workspaceId: string, o: ImportOptions): Ctx => ({
+  workspaceId,
+  role: o.actor.role,
+  userId: o.actor.userId,
+  actor: { type: o.actor.type, id: o.actor.id },
+});

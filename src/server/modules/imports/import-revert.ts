@@ -1,0 +1,60 @@
+import type { WorkspaceDb } from '../../db/scoped';
+import type { Ctx } from '../../platform/context';
+import { createCompaniesService } from '../companies/companies.service';
+import { createContactsService } from '../contacts/contacts.service';
+import type { ImportObject } from './import-mapping';
+import { ledgerPage } from './imports.repository';
+
+const WRITABLE: Record<ImportObject, string[]> = {
+  contacts: ['firstName', 'lastName', 'title', 'emails', 'phones', 'addresses', 'companyId', 'ownerId', 'lifecycleStage', 'tags', 'consent', 'birthday', 'description'],
+  companies: ['name', 'domain', 'website', 'industry', 'employees', 'annualRevenue', 'phones', 'addresses', 'parentId', 'ownerId', 'lifecycleStage', 'tags', 'description'],
+};
+
+/** The changes that bring `now` back to `before` (custom values the import added are cleared). */
+function restoring(object: ImportObject, before: Record<string, any>, now: Record<string, any>): Record<string, unknown> {
+  const changes: Record<string, unknown> = Object.fromEntries(WRITABLE[object].map((k) => [k, before[k]]));
+  const custom: Record<string, unknown> = { ...before.custom };
+  for (const k of Object.keys(now.custom ?? {})) if (!(k in custom)) custom[k] = null;
+  changes.custom = custom;
+  return changes;
+}
+
+const PAGE = 1000;
+
+/**
+ * Undoes an import inside the caller's transaction, through the record service (events and
+ * search follow): updated records get their earlier state back, created ones go to the trash.
+ */
+export async function revertImport(tx: WorkspaceDb, ctx: Ctx, importId: string, object: ImportObject): Promise<{ restored: number; removed: number }> {
+  const service = object === 'contacts' ? createContactsService(() => tx) : createCompaniesService(() => tx);
+  let restored = 0;
+  let removed = 0;
+  const seen = new Set<string>();
+  for (let after = 0; ; ) {
+    const page = await ledgerPage(tx, importId, { after, outcomes: ['updated'], limit: PAGE });
+    if (page.length === 0) break;
+    after = page[page.length - 1].row_no;
+    const now = new Map((await service.getIn(tx, ctx, page.map((l) => l.record_id!))).map((r) => [r.id, r]));
+    const items = page
+      .filter((l) => now.get(l.record_id!)?.deletedAt === null)
+      .map((l) => ({ id: l.record_id!, changes: restoring(object, tx.dialect.json.read<any>(l.before, {}), now.get(l.record_id!)!) as any }));
+    // A record updated by two rows of one import is restored to the state before the first.
+    const first = new Map<string, (typeof items)[number]>();
+    for (const item of items) {
+      if (seen.has(item.id)) continue;
+      first.set(item.id, item);
+      seen.add(item.id);
+    }
+    if (first.size) await service.bulkUpdate(ctx, [...first.values()]);
+    restored += first.size;
+  }
+  for (let after = 0; ; ) {
+    const page = await ledgerPage(tx, importId, { after, outcomes: ['created'], limit: PAGE });
+    if (page.length === 0) break;
+    after = page[page.length - 1].row_no;
+    const alive = (await service.getIn(tx, ctx, page.map((l) => l.record_id!))).filter((r) => r.deletedAt === null).map((r) => r.id);
+    if (alive.length) await service.bulkRemove(ctx, alive);
+    removed += alive.length;
+  }
+  return { restored, removed };
+}

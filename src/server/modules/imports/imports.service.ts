@@ -1,0 +1,174 @@
+import { stringify } from 'csv-stringify/sync';
+import type { WorkspaceDb } from '../../db/scoped';
+import { type Ctx, requirePermission } from '../../platform/context';
+import { listFields } from '../../platform/custom-fields/custom-fields.repository';
+import { AppError, invalid, notFound } from '../../platform/errors';
+import { newId, nowIso } from '../../platform/ids';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import { type CsvFormat, detectFormat, readHeaders } from './csv-source';
+import { type ImportObject, type Mapping, suggestMapping, unknownTargets } from './import-mapping';
+import { type Dedup, type ImportOptions, defaultMatchBy } from './import-options';
+import { revertImport } from './import-revert';
+import { importJob } from './import.job';
+import * as repo from './imports.repository';
+
+export type StartImport = {
+  objectType: ImportObject;
+  content: Buffer;
+  fileName?: string | null;
+  mapping?: Mapping;
+  dedup?: Dedup;
+  matchBy?: string;
+  dryRun?: boolean;
+  format?: Partial<CsvFormat>;
+  /** Saves the mapping under this name for the next import. */
+  saveMappingAs?: string;
+  /** False when the caller runs it itself (the CLI, with its progress bar) instead of the job queue. */
+  enqueue?: boolean;
+};
+
+const ERRORS_SHOWN = 100;
+
+export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: JobQueue) {
+  async function view(db: WorkspaceDb, id: string) {
+    const imp = await repo.findImport(db, id);
+    if (!imp) throw notFound('Import');
+    const opts = db.dialect.json.read<ImportOptions>(imp.options, null as any);
+    const errors = await repo.ledgerPage(db, id, { after: 0, outcomes: ['error'], limit: ERRORS_SHOWN });
+    return {
+      id: imp.id,
+      objectType: imp.object_type,
+      status: imp.status,
+      fileName: imp.file_name,
+      dryRun: opts.dryRun,
+      dedup: opts.dedup,
+      matchBy: opts.matchBy,
+      mapping: opts.mapping,
+      format: opts.format,
+      rowsTotal: imp.rows_total,
+      rowsDone: imp.created_count + imp.updated_count + imp.skipped_count + imp.error_count,
+      created: imp.created_count,
+      updated: imp.updated_count,
+      skipped: imp.skipped_count,
+      errorCount: imp.error_count,
+      errors: errors.map((e) => ({ line: e.row_no, message: e.message ?? '' })),
+      failure: imp.failure,
+      createdAt: imp.created_at,
+      updatedAt: imp.updated_at,
+    };
+  }
+
+  async function prepare(ctx: Ctx, input: StartImport) {
+    const db = scoped(ctx);
+    const format = detectFormat(input.content, input.format);
+    const headers = await readHeaders(input.content, format);
+    const customDefs = await listFields(db, input.objectType);
+    return { db, format, headers, customDefs, suggested: suggestMapping(input.objectType, headers, customDefs) };
+  }
+
+  return {
+    /** The headers of a file and the mapping proposed for them (for a screen to edit). */
+    async preview(ctx: Ctx, input: Pick<StartImport, 'objectType' | 'content' | 'format'>) {
+      requirePermission(ctx, 'records:bulk');
+      const { format, headers, suggested, db } = await prepare(ctx, input);
+      const saved = await repo.listMappings(db, input.objectType);
+      return { format, headers, mapping: suggested, saved: saved.map((m) => ({ name: m.name, mapping: db.dialect.json.read<Mapping>(m.mapping, {}) })) };
+    },
+
+    async start(ctx: Ctx, input: StartImport) {
+      requirePermission(ctx, 'records:bulk');
+      const { db, format, headers, customDefs, suggested } = await prepare(ctx, input);
+      if (headers.length === 0) throw invalid('file', 'is empty or has no header row');
+      const mapping = input.mapping ?? suggested;
+      const missing = Object.keys(mapping).filter((h) => !headers.includes(h));
+      if (missing.length) throw invalid('mapping', `the file has no column "${missing[0]}"`);
+      const unknown = unknownTargets(input.objectType, mapping, customDefs);
+      if (unknown.length) throw invalid('mapping', `"${unknown[0]}" is not a field of ${input.objectType}`);
+      const matchBy = input.matchBy ?? defaultMatchBy(input.objectType);
+      const keys = input.objectType === 'contacts' ? ['email'] : ['domain', 'name'];
+      if (!keys.includes(matchBy) && !customDefs.some((d) => `custom.${d.key}` === matchBy)) {
+        throw invalid('matchBy', `must be ${keys.join(' or ')} or a custom field (custom.<key>)`);
+      }
+      const options: ImportOptions = {
+        mapping,
+        dedup: input.dedup ?? 'skip',
+        matchBy,
+        dryRun: input.dryRun ?? false,
+        format,
+        actor: { role: ctx.role, userId: ctx.userId, type: ctx.actor.type, id: ctx.actor.id },
+      };
+      const id = newId();
+      const at = nowIso();
+      await db.transaction(async (tx) => {
+        await repo.insertImport(
+          tx,
+          { id, object_type: input.objectType, status: 'queued', file_name: input.fileName ?? null, options: tx.dialect.json.write(options), rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, error_count: 0, failure: null, job_id: null, created_by: ctx.userId, created_at: at, updated_at: at },
+          input.content,
+        );
+        if (input.saveMappingAs) await repo.saveMapping(tx, { object_type: input.objectType, name: input.saveMappingAs.slice(0, 100), mapping: tx.dialect.json.write(mapping), updated_at: at });
+        if (input.enqueue === false) return;
+        const job = await queue.enqueue(tx, importJob, { importId: id });
+        await repo.setImport(tx, id, { job_id: job.id });
+      });
+      return view(db, id);
+    },
+
+    async get(ctx: Ctx, id: string) {
+      requirePermission(ctx, 'records:read');
+      return view(scoped(ctx), id);
+    },
+
+    /** The bad rows as CSV, with the line and the reason first, a page at a time. */
+    async *errorsCsv(ctx: Ctx, id: string): AsyncGenerator<string> {
+      requirePermission(ctx, 'records:read');
+      const db = scoped(ctx);
+      const imp = await repo.findImport(db, id);
+      if (!imp) throw notFound('Import');
+      const opts = db.dialect.json.read<ImportOptions>(imp.options, null as any);
+      const headers = await readHeaders(await repo.importContent(db, id), opts.format);
+      yield stringify([['line', 'error', ...headers, 'unreadable']]);
+      for (let after = 0; ; ) {
+        const page = await repo.ledgerPage(db, id, { after, outcomes: ['error'], limit: 1000 });
+        if (page.length === 0) return;
+        after = page[page.length - 1].row_no;
+        yield stringify(
+          page.map((e) => {
+            const raw = db.dialect.json.read<Record<string, string>>(e.raw, {});
+            return [e.row_no, e.message ?? '', ...headers.map((h) => raw[h] ?? ''), raw.__raw ?? ''];
+          }),
+        );
+      }
+    },
+
+    /** Undoes the whole import in one transaction. */
+    async revert(ctx: Ctx, id: string) {
+      requirePermission(ctx, 'records:bulk');
+      const db = scoped(ctx);
+      const imp = await repo.findImport(db, id);
+      if (!imp) throw notFound('Import');
+      const opts = db.dialect.json.read<ImportOptions>(imp.options, null as any);
+      if (imp.status === 'reverted') throw new AppError('conflict', 'this import was already reverted');
+      if (imp.status === 'queued' || imp.status === 'running') throw new AppError('conflict', 'this import is still running; revert it once it has finished');
+      if (opts.dryRun) throw new AppError('conflict', 'a dry run wrote nothing, there is nothing to revert');
+      const result = await db.transaction(async (tx) => {
+        const r = await revertImport(tx, ctx, id, imp.object_type as ImportObject);
+        await repo.setImport(tx, id, { status: 'reverted', updated_at: nowIso() });
+        return r;
+      });
+      return { ...(await view(db, id)), ...result };
+    },
+
+    /** Forgets an import (its file, ledger and report); what it wrote stays. */
+    async discard(ctx: Ctx, id: string) {
+      requirePermission(ctx, 'records:bulk');
+      await repo.deleteImport(scoped(ctx), id);
+    },
+
+    async mappings(ctx: Ctx, objectType: ImportObject) {
+      requirePermission(ctx, 'records:read');
+      const db = scoped(ctx);
+      return (await repo.listMappings(db, objectType)).map((m) => ({ name: m.name, mapping: db.dialect.json.read<Mapping>(m.mapping, {}), updatedAt: m.updated_at }));
+    },
+  };
+}
+export type ImportsService = ReturnType<typeof createImportsService>;
