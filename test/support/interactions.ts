@@ -1,5 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { Migrator } from 'kysely';
+import pg from 'pg';
 import pino from 'pino';
+import { migrateToLatest, openDatabase } from '../../src/server/db/database';
+import { migrations } from '../../src/server/db/migrations';
 import { buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
 import type { App } from '../../src/server/http/types';
@@ -57,4 +65,35 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A migrated test database whose location a child process can open from its environment. */
+export async function createSharedTestDatabase(dialect: DialectName): Promise<TestDatabase & { env: Record<string, string> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-crash-'));
+    const file = path.join(dir, 'test.db');
+    const database = openDatabase({ sqlitePath: file });
+    await migrateToLatest(database.db);
+    const drop = async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+    return { database, dialect, env: { RAPPORT_DB: file }, drop };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 5 });
+  const { error } = await new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema }).migrateToLatest();
+  if (error) throw error;
+  const drop = async () => {
+    await database.close();
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  };
+  return { database, dialect, env: { DATABASE_URL: PG_URL, RAPPORT_PG_SCHEMA: schema }, drop };
 }

@@ -73,7 +73,8 @@ export async function claimJobs(db: Kysely<DB>, dialect: Dialect, c: Claim): Pro
       .where((eb) =>
         eb.or([
           eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', c.now)]),
-          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', c.now)]),
+          // Never this worker's own: those are still running here, and their heartbeat is late.
+          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', c.now), eb('locked_by', '<>', c.workerId)]),
         ]),
       )
       .orderBy('run_at')
