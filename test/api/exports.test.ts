@@ -83,4 +83,35 @@ describe.each(await testDialects())('list export on %s', (dialect) => {
     expectProblem(await client.get('/api/v1/contacts/export?columns=shoeSize'), 400, 'validation_failed', 'columns');
     expectProblem(await client.get('/api/v1/contacts/export?filter={nope'), 400, 'invalid_filter', 'filter');
   });
+
+  it('exports contacts as vCards (3.0 and 4.0), escaped and folded, filtered like the list', async () => {
+    const { client } = await signUp(h.app);
+    const acme = await createCompany(client, { name: 'Acme; Sons' });
+    const ada = await client.post('/api/v1/contacts', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      title: 'Analyst, Engines',
+      companyId: acme.id,
+      emails: [{ email: 'ada@vcard.example', label: 'work' }],
+      phones: [{ phone: '+44 20 7946 0001', label: 'mobile' }],
+      addresses: [{ city: 'London', country: 'GB' }],
+      birthday: '1815-12-10',
+      description: 'x'.repeat(100),
+    });
+    expectStatus(ada, 201);
+    await client.post('/api/v1/contacts', { firstName: 'Other', emails: [{ email: 'other@vcard.example' }] });
+    const res = await client.get(`/api/v1/contacts/export?format=vcf&filter=${filterParam({ field: 'lastName', op: 'eq', value: 'Lovelace' })}`);
+    expectStatus(res, 200);
+    expect(String(res.headers['content-type'])).toContain('text/vcard');
+    const text = String(res.body);
+    expect(text.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    const lines = text.split('\r\n');
+    expect(lines).toEqual(expect.arrayContaining(['VERSION:3.0', `UID:${ada.body.id}`, 'FN:Ada Lovelace', 'N:Lovelace;Ada;;;', 'TITLE:Analyst\\, Engines', 'ORG:Acme\\; Sons', 'EMAIL;TYPE=work:ada@vcard.example', 'TEL;TYPE=mobile:+442079460001', 'ADR:;;;London;;;GB', 'BDAY:1815-12-10']));
+    expect(lines.every((l) => l.length <= 75)).toBe(true);
+    expect(text.replace(/\r\n /g, '')).toContain(`NOTE:${'x'.repeat(100)}`);
+    const v4 = await client.get(`/api/v1/contacts/export?format=vcf&version=4.0&filter=${filterParam({ field: 'lastName', op: 'eq', value: 'Lovelace' })}`);
+    expect(String(v4.body)).toContain(`UID:urn:uuid:${ada.body.id}`);
+    expect(String(v4.body)).toContain('BDAY:18151210');
+    expectProblem(await client.get('/api/v1/companies/export?format=vcf'), 400, 'validation_failed', 'format');
+  });
 });

@@ -7,7 +7,8 @@ import { AppError } from '../../platform/errors';
 import { exportList } from './export.service';
 
 const ExportQuery = Type.Object({
-  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')])),
+  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json'), Type.Literal('vcf')], { description: 'vcf: vCard, contacts only' })),
+  version: Type.Optional(Type.Union([Type.Literal('3.0'), Type.Literal('4.0')], { description: 'vCard version' })),
   filter: Type.Optional(Type.String({ description: 'The filter language as JSON, as for the list' })),
   columns: Type.Optional(Type.String({ description: 'Comma-separated field keys (custom.<key> too); default every field' })),
 });
@@ -26,10 +27,11 @@ export function registerExportRoute(app: App, opts: { path: string; tag: string;
         throw new AppError('invalid_filter', 'filter: is not valid JSON', { field: 'filter' });
       }
       const format = q.format ?? 'csv';
+      if (format === 'vcf' && opts.path !== 'contacts') throw new AppError('validation_failed', 'format: vCard is for contacts', { field: 'format' });
       const columns = q.columns?.split(',').map((c) => c.trim()).filter(Boolean);
-      const body = await exportList(opts.service, ctxOf(req), { format, filter, columns });
+      const body = await exportList(opts.service, ctxOf(req), { format, filter, columns, vcardVersion: q.version });
       reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-type', { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', vcf: 'text/vcard; charset=utf-8' }[format])
         .header('content-disposition', `attachment; filename="${opts.path}.${format}"`);
       return reply.send(Readable.from(body));
     },

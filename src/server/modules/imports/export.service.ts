@@ -3,6 +3,7 @@ import type { Filter } from '../../../contract/filter';
 import type { Ctx } from '../../platform/context';
 import { invalid } from '../../platform/errors';
 import type { RecordApi } from '../../platform/records/record-spec';
+import { toVCard } from './vcard';
 
 type Lister = {
   list(ctx: Ctx, params: { filter?: Filter; cursor?: string; limit?: number; sort?: { field: string; direction: 'asc' | 'desc' }[] }): Promise<{ data: RecordApi[]; nextCursor: string | null }>;
@@ -29,7 +30,7 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray
  * memory stays one page however long the list is. The first page is read before returning, so
  * a bad filter or column is an error response, not a broken download.
  */
-export async function exportList(service: Lister, ctx: Ctx, opts: { format: 'csv' | 'json'; filter?: Filter; columns?: string[] }): Promise<AsyncGenerator<string>> {
+export async function exportList(service: Lister, ctx: Ctx, opts: { format: 'csv' | 'json' | 'vcf'; filter?: Filter; columns?: string[]; vcardVersion?: '3.0' | '4.0' }): Promise<AsyncGenerator<string>> {
   const fields = await service.fields(ctx);
   const known = new Set([...fields.keys(), 'id', 'company', 'parent', 'emails', 'phones', 'address.street', 'address.city', 'address.region', 'address.postalCode', 'address.country']);
   const columns = opts.columns?.length ? opts.columns : null;
@@ -44,9 +45,10 @@ export async function exportList(service: Lister, ctx: Ctx, opts: { format: 'csv
     let n = 0;
     const header = columns ?? ['id', ...[...fields.keys()].filter((k) => k !== 'id' && k !== 'deletedAt')];
     if (opts.format === 'csv') yield stringify([header]);
-    else yield '[';
+    else if (opts.format === 'json') yield '[';
     for (;;) {
-      if (opts.format === 'csv') yield stringify(page.data.map((r) => header.map((c) => text(cell(r, c)))));
+      if (opts.format === 'vcf') yield page.data.map((r) => toVCard(r as any, opts.vcardVersion)).join('');
+      else if (opts.format === 'csv') yield stringify(page.data.map((r) => header.map((c) => text(cell(r, c)))));
       else for (const r of page.data) yield `${n++ ? ',' : ''}\n${JSON.stringify(pick(r))}`;
       if (!page.nextCursor) break;
       page = await service.list(ctx, { filter: opts.filter, limit: PAGE, sort, cursor: page.nextCursor });
