@@ -70,11 +70,15 @@ export async function claimJobs(db: Kysely<DB>, dialect: Dialect, c: Claim): Pro
     q
       .selectFrom('jobs')
       .select('id')
+      // A running job's run_at has passed too, so both kinds come from one range of the
+      // (state, run_at) index; finished jobs are never read.
+      .where('state', 'in', ['pending', 'running'])
+      .where('run_at', '<=', c.now)
       .where((eb) =>
         eb.or([
-          eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', c.now)]),
+          eb('state', '=', 'pending'),
           // Never this worker's own: those are still running here, and their heartbeat is late.
-          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', c.now), eb('locked_by', '<>', c.workerId)]),
+          eb.and([eb('locked_until', '<', c.now), eb('locked_by', '<>', c.workerId)]),
         ]),
       )
       .orderBy('run_at')
