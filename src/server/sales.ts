@@ -35,7 +35,7 @@ export function createSales(opts: { scoped: (ctx: Ctx) => WorkspaceDb; clock: Cl
   const { scoped, clock, contacts, companies } = opts;
   const pipelines = createPipelinesService(scoped, clock);
   const deals = createDealsService(scoped, pipelines, clock);
-  const leads = createLeadsService(scoped, clock);
+  const leads = createLeadsService(scoped);
   const invoices = createInvoicesService(scoped, clock);
   return {
     leads,

@@ -41,15 +41,18 @@ const emptyDeal = (): Deal => ({
   deletedAt: null,
 });
 
+/** A deal as created by converting a lead: it remembers the lead. */
+export type DealCreateFromLead = DealCreate & { leadId?: string };
+
 /** Whether the caller sees every deal, or (a member) only the deals they own. */
 export const seesAllDeals = (ctx: Ctx) => can(ctx.role, 'deals:all');
 
 /** Deals: a record kind on the generic machinery, plus stages, ownership rules and stage history. */
 export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines: PipelinesService, clock: Clock) {
-  async function prepareDeal({ tx, ctx, input, base, customDefs, errors, refs }: PrepareArgs<Deal, DealCreate | DealUpdate> & { input: DealCreate | DealUpdate & { leadId?: string } }): Promise<Deal> {
+  async function prepareDeal({ tx, ctx, input, base, customDefs, errors, refs }: PrepareArgs<Deal, DealCreateFromLead | DealUpdate>): Promise<Deal> {
     const next: Deal = base ? structuredClone(base) : emptyDeal();
     assignDefined(next, input as Partial<Deal>, ['amount', 'currency', 'closeDate', 'ownerId', 'companyId', 'description']);
-    if ((input as { leadId?: string }).leadId !== undefined && !base) next.leadId = (input as { leadId?: string }).leadId ?? null;
+    if (!base && 'leadId' in input && input.leadId) next.leadId = input.leadId;
     if (input.name !== undefined) {
       next.name = input.name.trim();
       if (!next.name) errors.add('name', 'must not be blank');
@@ -126,7 +129,7 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
     }
   }
 
-  const records = createRecordService<Deal, DealRow & repo.DealReadRow, DealCreate, DealUpdate>(
+  const records = createRecordService<Deal, DealRow & repo.DealReadRow, DealCreateFromLead, DealUpdate>(
     {
       objectType: 'deals',
       table: 'deals',
@@ -136,7 +139,7 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
       select: repo.withStage,
       visibleTo: (ctx, qb) => (seesAllDeals(ctx) ? qb : repo.ownedBy(qb, ctx.userId)),
       references: (input) => ({ companyIds: [input.companyId], ownerIds: [input.ownerId] }),
-      prepare: prepareDeal as any,
+      prepare: prepareDeal,
       toColumns: repo.dealColumns,
       afterWrite: afterDealWrite,
       // Not in global search: a member may see only their own deals, and search has no owners.

@@ -105,7 +105,7 @@ export function createLeadConversionService(scoped: (ctx: Ctx) => WorkspaceDb, d
             contactIds: [contactId],
             ownerId: seesAllDeals(ctx) ? lead.ownerId : ctx.userId,
             leadId: lead.id,
-          } as Parameters<DealsService['createIn']>[2]);
+          });
           dealId = deal.id;
         }
 

@@ -1,7 +1,6 @@
 import type { Lead, LeadCreate, LeadUpdate } from '../../../contract/leads';
 import type { LeadRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
-import type { Clock } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { validateCustomValues } from '../../platform/custom-fields/custom-values';
 import { recordEvents } from '../../platform/events/events.repository';
@@ -65,7 +64,7 @@ async function prepareLead({ ctx, input, base, customDefs, errors, refs }: Prepa
 }
 
 /** Leads on the generic record machinery; every write rescores the written leads in its transaction. */
-export function createLeadsService(scoped: (ctx: Ctx) => WorkspaceDb, _clock: Clock) {
+export function createLeadsService(scoped: (ctx: Ctx) => WorkspaceDb) {
   async function afterLeadWrite(tx: WorkspaceDb, leads: Lead[], mode: 'create' | 'update', ctx: Ctx) {
     const scores = await computeScores(tx, leads.map((l) => l.id));
     const changed = leads.filter((l) => scores.get(l.id) !== l.score);
