@@ -78,6 +78,13 @@ describe.each(await testDialects())('leads on %s', (dialect) => {
     expect(timeline.data.some((i: any) => i.kind === 'event' && i.event.changes.score?.after === 1)).toBe(true);
     expectStatus(await client.delete(`/api/v1/lead-score-rules/${referral.id}`), 204);
     expect((await ok(client.get(`/api/v1/leads/${a.id}`))).score).toBe(10);
+    // A rule over a custom field that is later deleted stops counting; lead writes go on working.
+    const field = await ok(client.post('/api/v1/custom-fields', { objectType: 'leads', key: 'budget', label: 'Budget', type: 'number' }), 201);
+    await ok(client.post('/api/v1/lead-score-rules', { name: 'Budget', filter: { field: 'custom.budget', op: 'gte', value: 1000 }, points: 50 }), 201);
+    expect((await ok(member.client.patch(`/api/v1/leads/${a.id}`, { custom: { budget: 5000 } }))).score).toBe(60);
+    expectStatus(await client.delete(`/api/v1/custom-fields/${field.id}`), 204);
+    expect((await ok(member.client.patch(`/api/v1/leads/${a.id}`, { title: 'CEO' }))).score).toBe(10);
+    expect((await createLead(member.client, { name: 'C', companyName: 'Cee' })).score).toBe(10);
   });
 
   it('converts a lead into an existing company (by domain), a new contact and a deal, and links them', async () => {

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock';
 import { type Ctx, requirePermission } from '../../platform/context';
 import { listFields } from '../../platform/custom-fields/custom-fields.repository';
 import { type EventInput, recordEvents } from '../../platform/events/events.repository';
-import { FieldErrors, notFound } from '../../platform/errors';
+import { AppError, FieldErrors, notFound } from '../../platform/errors';
 import { compileFilter } from '../../platform/filters/filter-compiler';
 import { isId, newId } from '../../platform/ids';
 import { leadFields } from './leads.fields';
@@ -28,6 +28,19 @@ const toRule = (db: WorkspaceDb, r: LeadScoreRuleRow): ScoreRule => ({
 });
 
 /**
+ * A rule's filter as SQL, or null when it no longer compiles (it names a custom field that was
+ * deleted since): such a rule matches nothing rather than making every lead write fail.
+ */
+function compileRule(rule: ScoreRule, fields: ReturnType<typeof leadFields>, tx: WorkspaceDb) {
+  try {
+    return compileFilter(rule.filter as Filter, fields, tx.dialect);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'invalid_filter') return null;
+    throw err;
+  }
+}
+
+/**
  * Scores of these leads under the workspace's rules: the points of every filter rule the lead
  * matches (evaluated by the same filter compiler as lists, so a rule means what a view means),
  * plus points per linked activity of a type.
@@ -42,7 +55,9 @@ export async function computeScores(tx: WorkspaceDb, ids: string[]): Promise<Map
   const counts = activityRules.length ? await repo.activityCounts(tx, ids) : new Map<string, Map<string, number>>();
   for (const rule of rules) {
     if (rule.kind === 'filter') {
-      for (const id of await repo.matching(tx, ids, compileFilter(rule.filter as Filter, fields, tx.dialect))) scores.set(id, scores.get(id)! + rule.points);
+      const where = compileRule(rule, fields, tx);
+      if (!where) continue;
+      for (const id of await repo.matching(tx, ids, where)) scores.set(id, scores.get(id)! + rule.points);
     } else {
       for (const id of ids) scores.set(id, scores.get(id)! + (counts.get(id)?.get(rule.activityType ?? '') ?? 0) * rule.points);
     }
