@@ -26,3 +26,38 @@ export const ImportView = Type.Object({
   removed: Type.Optional(Type.Integer()),
 });
 export type ImportView = Static<typeof ImportView>;
+
+/** An import in the list of past imports. */
+export const ImportSummary = Type.Omit(ImportView, ['errors', 'restored', 'removed']);
+export type ImportSummary = Static<typeof ImportSummary>;
+export const ImportList = Type.Object({ data: Type.Array(ImportSummary) });
+export type ImportList = Static<typeof ImportList>;
+
+/** The same file again, with other options: for real after a dry run, or with a fixed mapping. */
+export const ImportRerun = Type.Object({
+  dryRun: Type.Optional(Type.Boolean()),
+  mapping: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '{"CSV header": "field"}; default: the first run\'s' })),
+  dedup: Type.Optional(Type.Union([Type.Literal('skip'), Type.Literal('update'), Type.Literal('create')])),
+  matchBy: Type.Optional(Type.String({ maxLength: 100 })),
+  encoding: Type.Optional(Type.Union([Type.Literal('utf8'), Type.Literal('latin1')])),
+  delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
+  saveMappingAs: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export type ImportRerun = Static<typeof ImportRerun>;
+
+/** What the import screen edits before starting: the file's columns, format and proposed mapping. */
+export type ImportPreview = {
+  format: { encoding: string; delimiter: string; kind?: string };
+  headers: string[];
+  mapping: Record<string, string>;
+  saved: { name: string; mapping: Record<string, string> }[];
+  /** The fields a column can be mapped to. */
+  targets: { key: string; label: string }[];
+  sample: Record<string, string>[];
+};
+
+export const ImportErrorPage = Type.Object({
+  data: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String(), values: Type.Record(Type.String(), Type.String(), { description: 'The row as read (`__raw` for an unreadable one)' }) })),
+  nextAfter: Nullable(Type.Integer()),
+});
+export type ImportErrorPage = Static<typeof ImportErrorPage>;

@@ -35,7 +35,8 @@ export async function importFile(services: Services, workspaceId: string, object
     if (!file) throw new Error('give the CSV file (or --resume <import id>)');
     const view = await services.imports.start(ctx, {
       objectType: object,
-      content: fs.readFileSync(file),
+      // Read from disk a piece at a time as it is stored: a large file never sits in memory.
+      content: { path: file },
       fileName: file.split(/[\\/]/).pop() ?? file,
       mapping: readMapping(opts.mapping),
       dedup: opts.dedup,

@@ -430,6 +430,7 @@ export type DB = {
   quotas: QuotaRow;
   imports: ImportRow;
   import_files: ImportFileRow;
+  import_file_chunks: ImportFileChunkRow;
   import_rows: ImportRowRow;
   import_mappings: ImportMappingRow;
 };
@@ -473,6 +474,7 @@ export type TenantTable =
   | 'quotas'
   | 'imports'
   | 'import_files'
+  | 'import_file_chunks'
   | 'import_rows'
   | 'import_mappings';
 
@@ -496,6 +498,7 @@ export type ImportRow = {
   updated_at: string;
 };
 export type ImportFileRow = { import_id: string; workspace_id: string; content: Buffer };
+export type ImportFileChunkRow = { import_id: string; workspace_id: string; seq: number; content: Buffer };
 export type ImportRowRow = {
   workspace_id: string;
   import_id: string;

@@ -3,6 +3,8 @@ import * as foundation from './20261123120000-foundation';
 import * as interactions from './20261123140000-interactions';
 import * as sales from './20261123150000-sales';
 import * as imports from './20261123160000-imports';
+import * as duplicates from './20261123170000-duplicates';
+import * as importsMore from './20261123190000-imports-more';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '20261123140000-interactions': interactions,
   '20261123150000-sales': sales,
   '20261123160000-imports': imports,
+  '20261123170000-duplicates': duplicates,
+  '20261123190000-imports-more': importsMore,
 };

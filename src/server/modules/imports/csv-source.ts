@@ -5,7 +5,8 @@ export type CsvFormat = { encoding: 'utf8' | 'latin1'; delimiter: string };
 /** A data row by the file line it starts on (stable across re-reads, so a resume can skip what is done). */
 export type CsvItem = { line: number; record: Record<string, string> } | { line: number; error: string; raw: string };
 
-const SAMPLE = 256 * 1024;
+/** How much of the file the format is guessed from. */
+export const SAMPLE = 256 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /** Guesses the encoding (valid UTF-8, else Latin-1) and the delimiter (the most frequent one on the header line). */
@@ -32,8 +33,9 @@ export function detectFormat(head: Buffer, given: Partial<CsvFormat> = {}): CsvF
   return { encoding, delimiter };
 }
 
-function chunks(content: Buffer): Readable {
-  // Fed in pieces so the parser never holds more than a window of the file.
+/** The file as a stream: the parser never holds more than a window of it. */
+function chunks(content: Buffer | AsyncIterable<Buffer>): Readable {
+  if (!Buffer.isBuffer(content)) return Readable.from(content, { objectMode: false });
   return Readable.from(
     (function* () {
       for (let i = 0; i < content.length; i += 64 * 1024) yield content.subarray(i, i + 64 * 1024);
@@ -41,7 +43,7 @@ function chunks(content: Buffer): Readable {
   );
 }
 
-/** The header row of the file. */
+/** The header row of the file (from its first piece). */
 export async function readHeaders(content: Buffer, format: CsvFormat): Promise<string[]> {
   const parser = chunks(content).pipe(parse({ encoding: format.encoding, delimiter: format.delimiter, bom: true, to_line: 20, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }));
   for await (const rec of parser) {
@@ -55,7 +57,7 @@ export async function readHeaders(content: Buffer, format: CsvFormat): Promise<s
  * Streams the data rows; a row that cannot be read (broken quoting, wrong number of columns)
  * comes out as an error and the parse goes on with the next one.
  */
-export async function* readRows(content: Buffer, format: CsvFormat): AsyncGenerator<CsvItem> {
+export async function* readRows(content: Buffer | AsyncIterable<Buffer>, format: CsvFormat): AsyncGenerator<CsvItem> {
   const skipped: CsvItem[] = [];
   let headers: string[] | null = null;
   const parser = chunks(content).pipe(

@@ -73,6 +73,21 @@ export function suggestMapping(object: ImportObject, headers: string[], customDe
 }
 
 /** Targets that do not exist for this object (a mapping is checked before anything runs). */
+const LABELS: Record<string, string> = {
+  firstName: 'First name', lastName: 'Last name', fullName: 'Full name (split in two)', email: 'Email', email2: 'Second email', phone: 'Phone', mobile: 'Mobile',
+  title: 'Job title', companyName: 'Company (by name)', lifecycleStage: 'Lifecycle stage', tags: 'Tags', birthday: 'Birthday', description: 'Description',
+  street: 'Street', city: 'City', region: 'Region / state', postalCode: 'Postal code', country: 'Country', name: 'Name', domain: 'Domain', website: 'Website',
+  industry: 'Industry', employees: 'Employees', annualRevenue: 'Annual revenue',
+};
+
+/** The fields a column can go to, with labels for a mapping screen (custom fields last). */
+export function targetsOf(object: ImportObject, customDefs: CustomField[]): { key: string; label: string }[] {
+  return [
+    ...TARGETS[object].map((key) => ({ key, label: LABELS[key] ?? key })),
+    ...customDefs.map((d) => ({ key: `custom.${d.key}`, label: `${d.label} (custom)` })),
+  ];
+}
+
 export function unknownTargets(object: ImportObject, mapping: Mapping, customDefs: CustomField[]): string[] {
   const custom = new Set(customDefs.map((d) => `custom.${d.key}`));
   return Object.values(mapping).filter((t) => t && !TARGETS[object].includes(t) && !custom.has(t));

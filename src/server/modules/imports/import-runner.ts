@@ -11,7 +11,7 @@ import { createContactsService } from '../contacts/contacts.service';
 import { type CsvItem, readRows } from './csv-source';
 import { type ImportObject, toInput } from './import-mapping';
 import { FINAL_STATUSES, type ImportOptions, ctxOfImport } from './import-options';
-import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importContent, insertLedger, setImport } from './imports.repository';
+import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, setImport } from './imports.repository';
 
 // One transaction per chunk, with the checkpoint: a crash loses at most the chunk under way.
 const CHUNK = 500;
@@ -47,11 +47,12 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
   const opts = base.dialect.json.read<ImportOptions>(imp.options, null as any);
   const ctx = ctxOfImport(workspaceId, opts);
   const object = imp.object_type as ImportObject;
-  const content = await importContent(base, importId);
+  // Read from the database a piece at a time: the file is never whole in memory.
+  const content = () => importPieces(base, importId);
   let total = imp.rows_total;
   if (total === null) {
     total = 0;
-    for await (const _ of readRows(content, opts.format)) total++;
+    for await (const _ of readRows(content(), opts.format)) total++;
     await setImport(base, importId, { rows_total: total, updated_at: nowIso() });
   }
   await setImport(base, importId, { status: 'running', updated_at: nowIso() });
@@ -106,7 +107,7 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
   };
 
   let chunk: CsvItem[] = [];
-  for await (const item of readRows(content, opts.format)) {
+  for await (const item of readRows(content(), opts.format)) {
     if (item.line <= checkpoint) continue;
     chunk.push(item);
     if (chunk.length >= CHUNK) {

@@ -5,17 +5,37 @@ import type { WorkspaceDb } from '../../db/scoped';
 export type LedgerRow = Omit<ImportRowRow, 'workspace_id'>;
 export type Counts = { created: number; updated: number; skipped: number; errors: number };
 
-export async function insertImport(db: WorkspaceDb, row: Omit<ImportRow, 'workspace_id'>, content: Buffer): Promise<void> {
+/** The import and its file, stored a piece at a time as the pieces are read. */
+export async function insertImport(db: WorkspaceDb, row: Omit<ImportRow, 'workspace_id'>, pieces: AsyncIterable<Buffer>): Promise<void> {
   await db.insertInto('imports', row).execute();
-  await db.insertInto('import_files', { import_id: row.id, content }).execute();
+  let seq = 0;
+  for await (const content of pieces) await db.insertInto('import_file_chunks', { import_id: row.id, seq: seq++, content }).execute();
 }
 
 export const findImport = (db: WorkspaceDb, id: string) => db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function importContent(db: WorkspaceDb, id: string): Promise<Buffer> {
-  const row = await db.selectFrom('import_files').select('content').where('import_id', '=', id).executeTakeFirstOrThrow();
-  return Buffer.from(row.content as Uint8Array);
+/** The stored file a piece at a time (one piece in memory); imports made before pieces are one piece. */
+export async function* importPieces(db: WorkspaceDb, id: string): AsyncGenerator<Buffer> {
+  for (let seq = 0; ; seq++) {
+    const row = await db.selectFrom('import_file_chunks').select('content').where('import_id', '=', id).where('seq', '=', seq).executeTakeFirst();
+    if (!row) break;
+    yield Buffer.from(row.content as Uint8Array);
+  }
+  const whole = await db.selectFrom('import_files').select('content').where('import_id', '=', id).executeTakeFirst();
+  if (whole) yield Buffer.from(whole.content as Uint8Array);
 }
+
+/** The beginning of the stored file (its first piece). */
+export async function importHead(db: WorkspaceDb, id: string): Promise<Buffer> {
+  for await (const piece of importPieces(db, id)) return piece;
+  return Buffer.alloc(0);
+}
+
+export const listImports = (db: WorkspaceDb, params: { objectType?: string; limit: number }) => {
+  let q = db.selectFrom('imports').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(params.limit);
+  if (params.objectType) q = q.where('object_type', '=', params.objectType);
+  return q.execute();
+};
 
 export async function setImport(db: WorkspaceDb, id: string, changes: Partial<Pick<ImportRow, 'status' | 'rows_total' | 'failure' | 'job_id' | 'updated_at'>>): Promise<void> {
   await db.updateTable('imports').set(changes).where('id', '=', id).execute();
@@ -70,5 +90,6 @@ export const listMappings = (db: WorkspaceDb, objectType: string) =>
 export async function deleteImport(db: WorkspaceDb, id: string): Promise<void> {
   await db.deleteFrom('import_rows').where('import_id', '=', id).execute();
   await db.deleteFrom('import_files').where('import_id', '=', id).execute();
+  await db.deleteFrom('import_file_chunks').where('import_id', '=', id).execute();
   await db.deleteFrom('imports').where('id', '=', id).execute();
 }
