@@ -11,7 +11,8 @@ async function allGroups(client: Client, object: 'contacts' | 'companies', limit
   const out: Group[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const res = await client.get(`/api/v1/${object}/duplicates?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const url: string = `/api/v1/${object}/duplicates?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await client.get(url);
     expectStatus(res, 200);
     out.push(...res.body.data);
     cursor = res.body.nextCursor;

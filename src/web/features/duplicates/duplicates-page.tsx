@@ -1,0 +1,97 @@
+import { Button, Center, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconArrowLeft, IconCopyCheck } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCan } from '../../app/session';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageHeader } from '../../components/page-header';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { DuplicateGroupCard } from './duplicate-group-card';
+import { type DuplicateType, useDismissGroup, useDuplicateGroups } from './use-duplicates';
+
+const LABELS: Record<DuplicateType, { singular: string; plural: string; how: string }> = {
+  contacts: { singular: 'contact', plural: 'contacts', how: 'the same email (ignoring dots in Gmail addresses and +tags), the same phone number, or a similar name at the same company' },
+  companies: { singular: 'company', plural: 'companies', how: 'the same domain or the same name once “Inc.”, “Ltd” and punctuation are left out' },
+};
+
+/** Possible duplicates of contacts or companies, grouped with the reason, to merge or dismiss. */
+export function DuplicatesPage({ type }: { type: DuplicateType }) {
+  const label = LABELS[type];
+  useDocumentTitle(`Possible duplicate ${label.plural} · Rapport`);
+  const navigate = useNavigate();
+  const canWrite = useCan('records:write');
+  const query = useDuplicateGroups(type);
+  const dismiss = useDismissGroup(type);
+  const groups = query.data?.pages.flatMap((p) => p.data) ?? [];
+
+  const onDismiss = (ids: string[]) =>
+    dismiss.mutate(ids, {
+      onSuccess: () => notifySuccess('They will not be suggested together again'),
+      onError: (err) => notifyError(err, 'Could not dismiss'),
+    });
+
+  return (
+    <Stack gap="md" maw={960}>
+      <PageHeader
+        title={`Possible duplicate ${label.plural}`}
+        description={`${label.plural[0].toUpperCase()}${label.plural.slice(1)} with ${label.how}.`}
+        actions={
+          <>
+            <SegmentedControl
+              size="xs"
+              value={type}
+              onChange={(v) => navigate(`/${v}/duplicates`)}
+              data={[
+                { value: 'contacts', label: 'Contacts' },
+                { value: 'companies', label: 'Companies' },
+              ]}
+              aria-label="Which records"
+            />
+            <Button variant="default" component={Link} to={`/${type}`} leftSection={<IconArrowLeft size={16} />}>
+              Back to {label.plural}
+            </Button>
+          </>
+        }
+      />
+      {query.isPending ? (
+        <Center py={60}>
+          <Stack align="center" gap="xs">
+            <Loader aria-label="Looking for duplicates" />
+            <Text size="sm" c="dimmed">
+              Looking for duplicates…
+            </Text>
+          </Stack>
+        </Center>
+      ) : query.error ? (
+        <ErrorAlert error={query.error} title="Could not look for duplicates" />
+      ) : groups.length === 0 ? (
+        <EmptyState icon={<IconCopyCheck size={28} />} title="No possible duplicates" description={`No two ${label.plural} look like the same one right now.`} />
+      ) : (
+        <>
+          {groups.map((g) => {
+            const ids = g.records.map((r) => r.id);
+            return (
+              <DuplicateGroupCard
+                key={ids.join(',')}
+                type={type}
+                group={g}
+                canWrite={canWrite}
+                dismissing={dismiss.isPending && dismiss.variables?.join(',') === ids.join(',')}
+                onDismiss={() => onDismiss(ids)}
+                onMerge={() => navigate(`/${type}/merge?ids=${ids.join(',')}`)}
+              />
+            );
+          })}
+          {query.hasNextPage && (
+            <Center>
+              <Button variant="default" loading={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+                Show more
+              </Button>
+            </Center>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
