@@ -23,6 +23,7 @@ import { installInteractions } from './interactions';
 import { installSales } from './sales';
 import { registerExportRoute } from './modules/imports/export.routes';
 import { registerImportRoutes } from './modules/imports/imports.routes';
+import { registerDuplicateRoutes } from './modules/duplicates/duplicates.routes';
 import type { Clock } from './platform/clock';
 
 export type BuildOptions = {
@@ -85,6 +86,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   registerRecordRoutes(app, { path: 'companies', tag: 'Companies', service: services.companies as any, item: Company, create: CompanyCreate, update: CompanyUpdate, bulkUpdate: CompanyBulkUpdate });
   registerExportRoute(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any });
   registerExportRoute(app, { path: 'companies', tag: 'Companies', service: services.companies as any });
+  registerDuplicateRoutes(app, services);
   await installInteractions(app, services, config, database);
   await registerImportRoutes(app, services.imports);
   installSales(app, services);
