@@ -5,7 +5,7 @@ import type { Contact } from '../../../contract/contacts';
 import type { CustomField } from '../../../contract/custom-fields';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { FieldInfo } from '../views/filter-model';
-import { type AnyRecord, STAGE_COLORS, stageLabel } from './object-config';
+import { type AnyRecord, type CellComponent, STAGE_COLORS, stageLabel } from './object-config';
 import { valueAt } from './record-changes';
 
 // Cells are plain elements with CSS classes, not Mantine components: a scrolling table renders
@@ -38,13 +38,16 @@ export function CellValue({
   field,
   customDef,
   memberName,
+  Custom,
 }: {
   record: AnyRecord;
   field: FieldInfo;
   customDef?: CustomField;
   memberName: (id: string) => string | undefined;
+  Custom?: CellComponent;
 }) {
   const key = field.key;
+  if (Custom) return <Custom record={record} />;
   if (key === 'companyId' || key === 'parentId') {
     const ref = key === 'companyId' ? (record as Contact).company : (record as Company).parent;
     return ref ? (

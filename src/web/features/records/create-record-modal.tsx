@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { CustomField } from '../../../contract/custom-fields';
+import type { CustomField, RecordType } from '../../../contract/custom-fields';
 import { ErrorAlert } from '../../components/error-alert';
 import { isApiError } from '../../lib/api';
 import { errorAt, fieldErrorsOf, unclaimed } from '../../lib/field-errors';
@@ -12,16 +12,13 @@ import type { ObjectConfig } from './object-config';
 import { useCustomFields } from './use-fields';
 import { useRecordMutations } from './use-record-mutations';
 
-const FORM_FIELDS = {
-  contacts: ['firstName', 'lastName', 'email', 'phone', 'title', 'companyId', 'lifecycleStage'],
-  companies: ['name', 'domain', 'website', 'industry', 'employees', 'lifecycleStage'],
-};
 /** Where the API reports a problem with a form input. */
 const ERROR_PATH: Record<string, string> = { email: 'emails.0.email', phone: 'phones.0.phone' };
+const pathIn = (type: RecordType, key: string) => (type === 'contacts' || type === 'companies' ? (ERROR_PATH[key] ?? key) : key);
 
 type Values = Record<string, unknown>;
 
-function toBody(type: 'contacts' | 'companies', values: Values, customDefs: CustomField[]) {
+function toBody(type: RecordType, values: Values, customDefs: CustomField[]) {
   const body: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(values)) {
@@ -29,7 +26,7 @@ function toBody(type: 'contacts' | 'companies', values: Values, customDefs: Cust
     if (value === '' || value === null || value === undefined || (Array.isArray(value) && !value.length)) continue;
     if (key.startsWith('custom.')) custom[key.slice(7)] = value;
     else if (type === 'contacts' && key === 'email') body.emails = [{ email: value }];
-    else if (key === 'phone') body.phones = [{ phone: value }];
+    else if (key === 'phone' && (type === 'contacts' || type === 'companies')) body.phones = [{ phone: value }];
     else body[key] = value;
   }
   if (customDefs.length && Object.keys(custom).length) body.custom = custom;
@@ -47,11 +44,11 @@ export function CreateRecordModal({ config, opened, onClose, initial = {}, initi
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const specs: EditorSpec[] = [
-    ...FORM_FIELDS[config.type].map((k) => editorFor(config.type, k, customDefs)!),
+    ...config.formFields.map((k) => editorFor(config.type, k, customDefs)).filter((s): s is EditorSpec => s !== null),
     ...customDefs.filter((d) => d.required).map(customEditor),
   ];
   const errors = isApiError(error) ? fieldErrorsOf(error) : {};
-  const pathOf = (key: string) => ERROR_PATH[key] ?? key;
+  const pathOf = (key: string) => pathIn(config.type, key);
   const errorFor = (key: string) => errorAt(errors, pathOf(key)) ?? errors[pathOf(key).split('.')[0]];
   const claims = (path: string) => specs.some((s) => path === pathOf(s.key) || pathOf(s.key).startsWith(`${path}.`) || path.startsWith(`${pathOf(s.key)}.`));
   const rest = unclaimed(errors, claims);

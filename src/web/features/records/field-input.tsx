@@ -105,7 +105,7 @@ export function FieldInput(props: FieldInputProps) {
       return (
         <Select
           {...common}
-          data={spec.type === 'stage' ? STAGE_OPTIONS : (spec.options ?? [])}
+          data={spec.type === 'stage' ? STAGE_OPTIONS : (spec.options ?? []).map((o) => ({ value: o, label: spec.optionLabels?.[o] ?? o }))}
           value={asString(value) || null}
           onChange={(v) => onChange(v)}
           clearable

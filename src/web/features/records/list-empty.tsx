@@ -28,9 +28,7 @@ export function ListEmpty({ config, state, update, canWrite, onCreate }: Props) 
       <EmptyState
         icon={<IconUsersGroup size={28} />}
         title={`No ${config.plural} yet`}
-        description={
-          config.type === 'contacts' ? 'Contacts are the people you work with. Add the first one to get started.' : 'Companies group your contacts. Add the first one to get started.'
-        }
+        description={config.emptyText}
         action={
           canWrite && (
             <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>

@@ -1,12 +1,18 @@
+import type { ComponentType } from 'react';
 import type { Company } from '../../../contract/companies';
 import type { Contact } from '../../../contract/contacts';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
+import type { Deal } from '../../../contract/deals';
 import type { SortSpec } from '../../../contract/filter';
+import type { Lead } from '../../../contract/leads';
 
-export type AnyRecord = Contact | Company;
+export type AnyRecord = Contact | Company | Lead | Deal;
+
+/** A table cell an object draws itself (money in minor units, a stage name for a stage id…). */
+export type CellComponent = ComponentType<{ record: AnyRecord }>;
 
 export type ObjectConfig = {
-  type: ObjectType;
+  type: RecordType;
   singular: string;
   plural: string;
   /** The column that names the record and links to it; always shown, pinned left. */
@@ -14,6 +20,14 @@ export type ObjectConfig = {
   defaultColumns: string[];
   defaultSort: SortSpec[];
   titleOf(record: AnyRecord): string;
+  /** The fields of the short "New …" form, in order. */
+  formFields: string[];
+  /** What the empty list says before the first record exists. */
+  emptyText: string;
+  /** Columns drawn by the object itself instead of from the raw value. */
+  cells?: Record<string, CellComponent>;
+  /** A "New …" dialog of the object's own, in place of the generic short form. */
+  CreateModal?: ComponentType<{ opened: boolean; onClose: () => void }>;
 };
 
 export const CONTACTS: ObjectConfig = {
@@ -24,6 +38,8 @@ export const CONTACTS: ObjectConfig = {
   defaultColumns: ['email', 'phone', 'companyId', 'title', 'lifecycleStage', 'tags', 'updatedAt'],
   defaultSort: [],
   titleOf: (r) => (r as Contact).fullName || (r as Contact).email || 'Unnamed contact',
+  formFields: ['firstName', 'lastName', 'email', 'phone', 'title', 'companyId', 'lifecycleStage'],
+  emptyText: 'Contacts are the people you work with. Add the first one to get started.',
 };
 
 export const COMPANIES: ObjectConfig = {
@@ -34,9 +50,37 @@ export const COMPANIES: ObjectConfig = {
   defaultColumns: ['domain', 'industry', 'employees', 'lifecycleStage', 'tags', 'updatedAt'],
   defaultSort: [],
   titleOf: (r) => (r as Company).name || 'Unnamed company',
+  formFields: ['name', 'domain', 'website', 'industry', 'employees', 'lifecycleStage'],
+  emptyText: 'Companies group your contacts. Add the first one to get started.',
 };
 
-export const configOf = (type: ObjectType) => (type === 'companies' ? COMPANIES : CONTACTS);
+export const LEADS: ObjectConfig = {
+  type: 'leads',
+  singular: 'lead',
+  plural: 'leads',
+  primaryColumn: 'name',
+  defaultColumns: ['companyName', 'email', 'status', 'source', 'score', 'ownerId', 'updatedAt'],
+  defaultSort: [],
+  titleOf: (r) => (r as Lead).name || 'Unnamed lead',
+  formFields: ['name', 'email', 'companyName', 'title', 'phone', 'source', 'status', 'ownerId'],
+  emptyText: 'Leads are people who might buy, not yet qualified. Add one, score it, then convert it into a contact and a deal.',
+};
+
+/** The deal list adds its own cells (money, stages) and create dialog (pipeline, stage, amount): features/deals. */
+export const DEALS: ObjectConfig = {
+  type: 'deals',
+  singular: 'deal',
+  plural: 'deals',
+  primaryColumn: 'name',
+  defaultColumns: ['amount', 'stageId', 'closeDate', 'companyId', 'ownerId', 'updatedAt'],
+  defaultSort: [],
+  titleOf: (r) => (r as Deal).name || 'Unnamed deal',
+  formFields: ['name', 'closeDate', 'companyId', 'ownerId'],
+  emptyText: 'Deals are the sales you are working on, each in a stage of a pipeline. Add one, or convert a lead.',
+};
+
+const CONFIGS: Record<RecordType, ObjectConfig> = { contacts: CONTACTS, companies: COMPANIES, leads: LEADS, deals: DEALS };
+export const configOf = (type: RecordType) => CONFIGS[type];
 
 export const LIFECYCLE_STAGES = [
   'subscriber',

@@ -1,15 +1,15 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import type { AnyRecord } from './object-config';
 
 export type RecordPage = { data: AnyRecord[]; nextCursor: string | null; total?: number };
 
-export const listKey = (type: ObjectType) => ['records', type, 'list'] as const;
-export const countKey = (type: ObjectType) => ['records', type, 'count'] as const;
-export const recordKey = (type: ObjectType, id: string) => ['records', type, 'one', id] as const;
+export const listKey = (type: RecordType) => ['records', type, 'list'] as const;
+export const countKey = (type: RecordType) => ['records', type, 'count'] as const;
+export const recordKey = (type: RecordType, id: string) => ['records', type, 'one', id] as const;
 
 /** Puts a changed record everywhere it is shown: its page and every loaded list row. */
-export function storeRecord(client: QueryClient, type: ObjectType, record: AnyRecord) {
+export function storeRecord(client: QueryClient, type: RecordType, record: AnyRecord) {
   client.setQueryData(recordKey(type, record.id), record);
   client.setQueriesData<InfiniteData<RecordPage>>({ queryKey: listKey(type) }, (data) =>
     data
@@ -25,7 +25,7 @@ export function storeRecord(client: QueryClient, type: ObjectType, record: AnyRe
  * Lists changed in ways a row update cannot express (created, trashed, restored): keep only the
  * first page of each loaded list and refetch it, so a list scrolled deep does not refetch every page.
  */
-export async function refreshLists(client: QueryClient, type: ObjectType) {
+export async function refreshLists(client: QueryClient, type: RecordType) {
   client.setQueriesData<InfiniteData<RecordPage>>({ queryKey: listKey(type) }, (data) =>
     data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
   );

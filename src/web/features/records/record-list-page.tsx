@@ -22,8 +22,8 @@ import { useListState } from './use-list-state';
 import { useRecordList } from './use-record-list';
 import { useRecordMutations } from './use-record-mutations';
 
-/** The list screen of contacts or companies: views, filter, columns, sort, bulk actions, trash. */
-export function RecordListPage({ config }: { config: ObjectConfig }) {
+/** The list screen of any record type: views, filter, columns, sort, bulk actions, trash; `actions` sit beside the title. */
+export function RecordListPage({ config, actions }: { config: ObjectConfig; actions?: React.ReactNode }) {
   const [state, update] = useListState();
   const [params, setParams] = useSearchParams();
   const fields = useFields(config.type);
@@ -95,6 +95,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
               {list.total.toLocaleString()}
             </Badge>
           )}
+          {actions}
         </Group>
         {canWrite && !state.trash && (
           <Button
@@ -158,7 +159,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
           onRestore={onRestore}
         />
       )}
-      {creating && <CreateRecordModal config={config} opened onClose={closeCreate} />}
+      {creating && (config.CreateModal ? <config.CreateModal opened onClose={closeCreate} /> : <CreateRecordModal config={config} opened onClose={closeCreate} />)}
     </div>
   );
 }

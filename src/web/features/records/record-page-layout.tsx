@@ -17,13 +17,15 @@ type Props<R extends AnyRecord> = {
   editor: RecordEditor<R>;
   subtitle?: ReactNode;
   badges?: ReactNode;
+  /** Buttons of the object's own (convert, …) beside Delete. */
+  actions?: ReactNode;
   /** The left column: the record's fields. */
   children: (record: R, disabled: boolean) => ReactNode;
   side: (record: R) => ReactNode;
 };
 
 /** The frame every record page shares: header, trash and conflict banners, the save bar, two columns. */
-export function RecordPageLayout<R extends AnyRecord>({ config, editor, subtitle, badges, children, side }: Props<R>) {
+export function RecordPageLayout<R extends AnyRecord>({ config, editor, subtitle, badges, actions, children, side }: Props<R>) {
   const canWrite = useCan('records:write');
   const [busy, setBusy] = useState(false);
   const { record, draft, query } = editor;
@@ -100,16 +102,19 @@ export function RecordPageLayout<R extends AnyRecord>({ config, editor, subtitle
             </Text>
           )}
         </div>
-        {canWrite &&
-          (trashed ? (
-            <Button leftSection={<IconRestore size={16} />} loading={busy} onClick={() => act(() => editor.mutations.restore(record.id), `${title} restored`)}>
-              Restore
-            </Button>
-          ) : (
-            <Button variant="default" color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={() => act(() => editor.mutations.remove(record.id), `${title} moved to the trash`)}>
-              Delete
-            </Button>
-          ))}
+        <Group gap="xs">
+          {actions}
+          {canWrite &&
+            (trashed ? (
+              <Button leftSection={<IconRestore size={16} />} loading={busy} onClick={() => act(() => editor.mutations.restore(record.id), `${title} restored`)}>
+                Restore
+              </Button>
+            ) : (
+              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={() => act(() => editor.mutations.remove(record.id), `${title} moved to the trash`)}>
+                Delete
+              </Button>
+            ))}
+        </Group>
       </Group>
       {trashed && (
         <Alert color="orange" variant="light" icon={<IconTrash size={18} />} title={`This ${config.singular} is in the trash`}>

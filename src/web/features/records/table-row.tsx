@@ -40,7 +40,7 @@ function Cell({ row, column }: { row: RowProps; column: Column }) {
       tabIndex={editable ? -1 : undefined}
       title={editable ? 'Double-click to edit' : undefined}
     >
-      <CellValue record={row.record} field={column.field} customDef={column.customDef} memberName={row.memberName} />
+      <CellValue record={row.record} field={column.field} customDef={column.customDef} memberName={row.memberName} Custom={row.config.cells?.[column.field.key]} />
     </div>
   );
   if (row.editingKey !== column.field.key) return content;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import { api, isApiError } from '../../lib/api';
 import { type FieldErrorMap, fieldErrorsOf } from '../../lib/field-errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -15,7 +15,7 @@ export type Draft = Record<string, unknown> & { custom: Record<string, unknown> 
  * Loads a record and keeps an editable draft of it. Saving sends only what changed, with
  * If-Match; a 412 turns into a conflict the page offers to reload, field errors land by path.
  */
-export function useRecordEditor<R extends AnyRecord>(type: ObjectType, id: string, pick: (record: R) => Draft) {
+export function useRecordEditor<R extends AnyRecord>(type: RecordType, id: string, pick: (record: R) => Draft) {
   const query = useQuery({ queryKey: recordKey(type, id), queryFn: () => api.get<R>(`/api/v1/${type}/${id}`) });
   const mutations = useRecordMutations(type);
   const [base, setBase] = useState<R | null>(null);

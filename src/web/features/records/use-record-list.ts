@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import type { Filter, SortSpec } from '../../../contract/filter';
 import { api, queryString } from '../../lib/api';
 import { sortToParam } from './list-params';
@@ -9,7 +9,7 @@ import { type RecordPage, countKey, listKey } from './record-cache';
 export const PAGE_SIZE = 100;
 
 /** Cursor-paged rows of a list; pages load as the table scrolls, never the whole set. */
-export function useRecordList(type: ObjectType, opts: { filter: Filter | null; sort: SortSpec[]; trash: boolean }) {
+export function useRecordList(type: RecordType, opts: { filter: Filter | null; sort: SortSpec[]; trash: boolean }) {
   const sort = sortToParam(opts.sort);
   const filter = opts.filter ? JSON.stringify(opts.filter) : undefined;
   const query = useInfiniteQuery({

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import { api } from '../../lib/api';
 import type { AnyRecord } from './object-config';
 import { recordKey, refreshLists, storeRecord } from './record-cache';
@@ -9,7 +9,7 @@ const BULK_LIMIT = 1000;
 const chunks = <T,>(list: T[]) => Array.from({ length: Math.ceil(list.length / BULK_LIMIT) }, (_, i) => list.slice(i * BULK_LIMIT, (i + 1) * BULK_LIMIT));
 
 /** Every write a list or record page makes, each keeping the cached lists and pages in step. */
-export function useRecordMutations(type: ObjectType) {
+export function useRecordMutations(type: RecordType) {
   const client = useQueryClient();
   return useMemo(() => {
     const base = `/api/v1/${type}`;

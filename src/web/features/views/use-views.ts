@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ObjectType } from '../../../contract/custom-fields';
+import type { RecordType } from '../../../contract/custom-fields';
 import type { View, ViewCreate, ViewUpdate } from '../../../contract/views';
 import { api } from '../../lib/api';
 
-const viewsKey = (type: ObjectType) => ['views', type] as const;
+const viewsKey = (type: RecordType) => ['views', type] as const;
 
-export function useViews(type: ObjectType) {
+export function useViews(type: RecordType) {
   return useQuery({
     queryKey: viewsKey(type),
     queryFn: () => api.get<{ data: View[] }>(`/api/v1/views?objectType=${type}`).then((r) => r.data),
@@ -13,7 +13,7 @@ export function useViews(type: ObjectType) {
   });
 }
 
-export function useViewMutations(type: ObjectType) {
+export function useViewMutations(type: RecordType) {
   const client = useQueryClient();
   const done = () => client.invalidateQueries({ queryKey: viewsKey(type) });
   return {
