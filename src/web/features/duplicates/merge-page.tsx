@@ -38,7 +38,7 @@ export function MergePage({ type }: { type: DuplicateType }) {
 
   const records = queries.map((q) => q.data).filter((r): r is MergeableRecord => !!r);
   const failed = queries.find((q) => q.error)?.error;
-  const rows = useMemo(() => mergeRows(type, customDefs.data ?? []), [type, customDefs.data]);
+  const allRows = useMemo(() => mergeRows(type, customDefs.data ?? []), [type, customDefs.data]);
 
   if (ids.length < 2) {
     return <EmptyState icon={<IconGitMerge size={28} />} title="Nothing to merge" description={`Pick two or more ${noun} from the possible duplicates.`} action={<Button component={Link} to={`/${type}/duplicates`}>Possible duplicates</Button>} />;
@@ -52,6 +52,8 @@ export function MergePage({ type }: { type: DuplicateType }) {
     );
   }
 
+  // A field none of them has a value for has nothing to show or pick.
+  const rows = allRows.filter((row) => records.some((r) => row.show(r, { member: () => 'x' }) !== ''));
   const survivor = records.find((r) => r.id === survivorId) ?? records[0];
   const ordered = [survivor, ...records.filter((r) => r.id !== survivor.id)];
   const sourceOf = (row: MergeRow) => picks[row.key] ?? defaultSource(row, ordered);
