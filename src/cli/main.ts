@@ -79,12 +79,12 @@ program
 
 program
   .command('import')
-  .description('Import a CSV file of contacts or companies (UTF-8 or Latin-1, comma or semicolon), with a progress bar')
+  .description('Import a CSV file of contacts or companies (UTF-8 or Latin-1, comma, semicolon or tab), or a vCard file (2.1, 3.0, 4.0) of contacts, with a progress bar')
   .argument('<object>', 'contacts or companies', (v) => {
     if (v !== 'contacts' && v !== 'companies') throw new InvalidArgumentError('contacts or companies');
     return v as 'contacts' | 'companies';
   })
-  .argument('[file]', 'the CSV file')
+  .argument('[file]', 'the CSV or .vcf file')
   .option('--workspace <id|slug>', 'workspace to import into (default: the only one)')
   .option('--mapping <json|file>', 'column mapping {"CSV header": "field"}; default: suggested from the headers')
   .option('--dedup <mode>', 'skip, update or create when a row matches an existing record', 'skip')

@@ -11,7 +11,7 @@ export const ImportView = Type.Object({
   dedup: Type.String({ description: 'skip, update or create' }),
   matchBy: Type.String(),
   mapping: Type.Record(Type.String(), Type.String()),
-  format: Type.Object({ encoding: Type.String(), delimiter: Type.String() }),
+  format: Type.Object({ encoding: Type.String(), delimiter: Type.String(), kind: Type.Optional(Type.String({ description: 'vcard for a file of vCards' })) }),
   rowsTotal: Nullable(Type.Integer()),
   rowsDone: Type.Integer(),
   created: Type.Integer(),

@@ -25,14 +25,14 @@ function readMapping(value: string | undefined): Mapping | undefined {
 }
 
 /**
- * Imports a CSV file in this process with a progress bar, through the same import as the API
+ * Imports a CSV or vCard file in this process with a progress bar, through the same import as the API
  * (stored file, chunks with a checkpoint, ledger): an interrupted run goes on with `--resume <id>`.
  */
 export async function importFile(services: Services, workspaceId: string, object: ImportObject, file: string | undefined, opts: ImportCliOptions) {
   const ctx = systemCtx(workspaceId);
   let id = opts.resume;
   if (!id) {
-    if (!file) throw new Error('give the CSV file (or --resume <import id>)');
+    if (!file) throw new Error('give the CSV or vCard file (or --resume <import id>)');
     const view = await services.imports.start(ctx, {
       objectType: object,
       // Read from disk a piece at a time as it is stored: a large file never sits in memory.
@@ -47,7 +47,8 @@ export async function importFile(services: Services, workspaceId: string, object
       enqueue: false,
     });
     id = view.id;
-    console.log(`Import ${id}: ${view.format.encoding}, "${view.format.delimiter === '\t' ? '\\t' : view.format.delimiter}"-separated`);
+    const format = view.format as { encoding: string; delimiter: string; kind?: string };
+    console.log(format.kind === 'vcard' ? `Import ${id}: vCard file` : `Import ${id}: ${format.encoding}, "${format.delimiter === '\t' ? '\\t' : format.delimiter}"-separated`);
     for (const [header, target] of Object.entries(view.mapping)) console.log(`  ${header} → ${target}`);
   }
   const bar = opts.progress === false ? null : new SingleBar({ format: ' rows [{bar}] {percentage}% | {value}/{total} | {rate}/s | eta {eta_formatted}' });

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 
-export type CsvFormat = { encoding: 'utf8' | 'latin1'; delimiter: string };
+/** How a file is read; `kind: 'vcard'` for a file of vCards (encoding and delimiter then unused). */
+export type CsvFormat = { encoding: 'utf8' | 'latin1'; delimiter: string; kind?: 'csv' | 'vcard' };
 /** A data row by the file line it starts on (stable across re-reads, so a resume can skip what is done). */
 export type CsvItem = { line: number; record: Record<string, string> } | { line: number; error: string; raw: string };
 

@@ -93,6 +93,29 @@ export function unknownTargets(object: ImportObject, mapping: Mapping, customDef
   return Object.values(mapping).filter((t) => t && !TARGETS[object].includes(t) && !custom.has(t));
 }
 
+/** Country names in English (every region Intl knows) → ISO 3166-1 alpha-2; built on first use. */
+let regionNames: Map<string, string> | null = null;
+function regions(): Map<string, string> {
+  if (regionNames) return regionNames;
+  regionNames = new Map();
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code) regionNames.set(name.toLowerCase(), code);
+    }
+  }
+  return regionNames;
+}
+
+/** A country as written (`Germany`, `de`, `USA`) → its two-letter code, or the text as is when unknown. */
+export function countryCode(value: string): string {
+  const v = value.trim();
+  if (/^[a-z]{2}$/i.test(v)) return v.toUpperCase();
+  return COUNTRIES[v.toLowerCase()] ?? regions().get(v.toLowerCase()) ?? v;
+}
+
 const COUNTRIES: Record<string, string> = { 'united states': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', france: 'FR', spain: 'ES', italy: 'IT', canada: 'CA', netherlands: 'NL', australia: 'AU', ireland: 'IE', india: 'IN', brazil: 'BR', japan: 'JP' };
 
 function lifecycle(v: string): string {
@@ -140,7 +163,7 @@ export function toInput(object: ImportObject, mapping: Mapping, row: Record<stri
     const def = defs.get(target);
     if (def) (input.custom ??= {})[def.key] = customValue(def, value);
   }
-  const address = Object.fromEntries(ADDRESS.filter((k) => v[k]).map((k) => [k, k === 'country' ? (COUNTRIES[v[k].toLowerCase()] ?? v[k]) : v[k]]));
+  const address = Object.fromEntries(ADDRESS.filter((k) => v[k]).map((k) => [k, k === 'country' ? countryCode(v[k]) : v[k]]));
   if (Object.keys(address).length) input.addresses = [address];
   if (v.lifecycleStage) input.lifecycleStage = lifecycle(v.lifecycleStage);
   if (v.tags) input.tags = v.tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean);
@@ -175,10 +198,15 @@ export function toInput(object: ImportObject, mapping: Mapping, row: Record<stri
     if (v.annualRevenue) input.annualRevenue = number(v.annualRevenue);
     schema = CompanyCreate;
   }
+  return checked(schema, input, object === 'contacts' ? v.companyName : undefined);
+}
+
+/** The input if it fits the create schema, else the first reason it does not (`emails.1.email: …`). */
+export function checked(schema: TSchema, input: Record<string, any>, companyName?: string): Converted {
   if (!Value.Check(schema, input)) {
     const first = Value.Errors(schema, input).First();
     const field = (first?.path ?? '').replace(/^\//, '').replace(/\//g, '.');
     return { error: `${field || 'row'}: ${first?.message ?? 'is invalid'}` };
   }
-  return { input, companyName: object === 'contacts' ? v.companyName : undefined };
+  return { input, companyName };
 }

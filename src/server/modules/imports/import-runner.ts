@@ -8,7 +8,8 @@ import { normalizeDomain, normalizeEmail } from '../../platform/normalize';
 import { emailHolders } from '../../platform/records/references.repository';
 import { createCompaniesService } from '../companies/companies.service';
 import { createContactsService } from '../contacts/contacts.service';
-import { type CsvItem, readRows } from './csv-source';
+import { type CsvFormat, type CsvItem, readRows } from './csv-source';
+import { type CardItem, readCardItems } from './vcard-import';
 import { type ImportObject, toInput } from './import-mapping';
 import { FINAL_STATUSES, type ImportOptions, ctxOfImport } from './import-options';
 import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, setImport } from './imports.repository';
@@ -25,6 +26,10 @@ class DryRun extends Error {
 class LostRace extends Error {}
 
 type Row = { line: number; raw: unknown; input?: Record<string, any>; companyName?: string; error?: string; ledger?: LedgerRow };
+
+type Item = CsvItem | CardItem;
+/** The file's rows, or its cards for a vCard file. */
+const readItems = (pieces: AsyncIterable<Buffer>, format: CsvFormat): AsyncIterable<Item> => (format.kind === 'vcard' ? readCardItems(pieces) : readRows(pieces, format));
 
 /** The key a row is matched by, lowercased; undefined when the row has none. */
 function keyOf(matchBy: string, input: Record<string, any>): string | undefined {
@@ -52,7 +57,7 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
   let total = imp.rows_total;
   if (total === null) {
     total = 0;
-    for await (const _ of readRows(content(), opts.format)) total++;
+    for await (const _ of readItems(content(), opts.format)) total++;
     await setImport(base, importId, { rows_total: total, updated_at: nowIso() });
   }
   await setImport(base, importId, { status: 'running', updated_at: nowIso() });
@@ -67,10 +72,10 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
   let done = imp.created_count + imp.updated_count + imp.skipped_count + imp.error_count;
   hooks.onProgress?.(done, total);
 
-  const commit = async (items: CsvItem[]) => {
+  const commit = async (items: Item[]) => {
     const rows: Row[] = items.map((item) => {
       if ('error' in item) return { line: item.line, raw: { __raw: item.raw }, error: item.error };
-      const converted = toInput(object, opts.mapping, item.record, customDefs);
+      const converted = 'converted' in item ? item.converted : toInput(object, opts.mapping, item.record, customDefs);
       return 'error' in converted
         ? { line: item.line, raw: item.record, error: converted.error }
         : { line: item.line, raw: item.record, input: converted.input, companyName: converted.companyName };
@@ -106,8 +111,8 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
     }
   };
 
-  let chunk: CsvItem[] = [];
-  for await (const item of readRows(content(), opts.format)) {
+  let chunk: Item[] = [];
+  for await (const item of readItems(content(), opts.format)) {
     if (item.line <= checkpoint) continue;
     chunk.push(item);
     if (chunk.length >= CHUNK) {

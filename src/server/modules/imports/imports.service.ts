@@ -14,6 +14,16 @@ import { type Dedup, type ImportOptions, defaultMatchBy } from './import-options
 import { revertImport } from './import-revert';
 import { importJob } from './import.job';
 import * as repo from './imports.repository';
+import { isVCard, readCardItems } from './vcard-import';
+
+/** A card as the preview shows it. */
+const cardSummary = (c: Record<string, any>, company?: string) => ({
+  Name: [c.firstName, c.lastName].filter(Boolean).join(' '),
+  Emails: (c.emails ?? []).map((e: any) => e.email).join(', '),
+  Phones: (c.phones ?? []).map((p: any) => p.phone).join(', '),
+  Company: company ?? '',
+  Title: c.title ?? '',
+});
 
 export type StartImport = {
   objectType: ImportObject;
@@ -66,6 +76,11 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
   }
 
   async function prepare(db: WorkspaceDb, objectType: ImportObject, head: Buffer, given: Partial<CsvFormat> = {}) {
+    if (isVCard(head)) {
+      // Cards name their own fields: there is no header to map.
+      if (objectType !== 'contacts') throw invalid('file', 'a vCard file holds contacts: import it as contacts');
+      return { format: { encoding: 'utf8', delimiter: ',', kind: 'vcard' } as CsvFormat, headers: [] as string[], customDefs: await listFields(db, objectType), suggested: {} as Mapping };
+    }
     const format = detectFormat(head, given);
     const headers = await readHeaders(head, format);
     const customDefs = await listFields(db, objectType);
@@ -76,9 +91,16 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
     const { format, headers, suggested, customDefs } = await prepare(db, objectType, head, given);
     const saved = await repo.listMappings(db, objectType);
     const sample: Record<string, string>[] = [];
-    for await (const item of readRows(head, format)) {
-      if ('record' in item) sample.push(item.record);
-      if (sample.length >= 5) break;
+    if (format.kind === 'vcard') {
+      for await (const card of readCardItems(piecesOf(head))) {
+        if ('converted' in card && 'input' in card.converted) sample.push(cardSummary(card.converted.input, card.converted.companyName));
+        if (sample.length >= 5) break;
+      }
+    } else {
+      for await (const item of readRows(head, format)) {
+        if ('record' in item) sample.push(item.record);
+        if (sample.length >= 5) break;
+      }
     }
     return {
       format,
@@ -96,8 +118,9 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
   async function begin(ctx: Ctx, input: Begin) {
     const db = scoped(ctx);
     const { format, headers, customDefs, suggested } = await prepare(db, input.objectType, input.head, input.format);
-    if (headers.length === 0) throw invalid('file', 'is empty or has no header row');
-    const mapping = input.mapping ?? suggested;
+    const vcard = format.kind === 'vcard';
+    if (headers.length === 0 && !vcard) throw invalid('file', 'is empty or has no header row');
+    const mapping = vcard ? {} : (input.mapping ?? suggested);
     const missing = Object.keys(mapping).filter((h) => !headers.includes(h));
     if (missing.length) throw invalid('mapping', `the file has no column "${missing[0]}"`);
     const unknown = unknownTargets(input.objectType, mapping, customDefs);
@@ -208,7 +231,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
       const imp = await repo.findImport(db, id);
       if (!imp) throw notFound('Import');
       const opts = db.dialect.json.read<ImportOptions>(imp.options, null as any);
-      const headers = await readHeaders(await repo.importHead(db, id), opts.format);
+      const headers = opts.format.kind === 'vcard' ? ['vcard'] : await readHeaders(await repo.importHead(db, id), opts.format);
       yield stringify([['line', 'error', ...headers, 'unreadable']]);
       for (let after = 0; ; ) {
         const page = await repo.ledgerPage(db, id, { after, outcomes: ['error'], limit: 1000 });
