@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Logo } from '../features/auth/auth-layout';
+import { showNotificationToast, useLiveUpdates } from '../features/live/use-live-updates';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { CommandPalette } from '../features/search/command-palette';
 import { GlobalSearch } from '../features/search/global-search';
 import { NavLinks } from './nav-links';
@@ -13,6 +15,7 @@ export function Shell() {
   const location = useLocation();
   // On a phone the menu covers the page: close it once the person went somewhere.
   useEffect(() => close(), [location.pathname, close]);
+  useLiveUpdates({ enabled: true, onNotification: showNotificationToast });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -25,7 +28,10 @@ export function Shell() {
             </Link>
           </Group>
           <GlobalSearch />
-          <UserMenu />
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
