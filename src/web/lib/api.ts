@@ -34,7 +34,7 @@ function csrfToken(): string | null {
   return match ? decodeURIComponent(match[1]) : sessionCsrf;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RequestOptions = { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -70,6 +70,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
