@@ -1,15 +1,18 @@
-// The product's server in its own process, as it runs in production (logs at warn).
+// The product's server in its own process, as `rapport start` runs it (jobs in process), logs at warn.
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/database';
+import { startJobWorker } from '../src/server/worker';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
 const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 10 });
-const { app } = await buildApp({ config, database });
+const { app, services } = await buildApp({ config, database });
+const worker = await startJobWorker(services, app.log);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 const stop = async () => {
+  await worker.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -79,6 +79,34 @@ app.get<{ Querystring: { q: string } }>('/search', async (req) => {
   return { data: rows };
 });
 
+// A contact's timeline: its newest 25 activities and the newest 25 events about it.
+app.get<{ Params: { id: string } }>('/timeline/:id', async (req) => {
+  const activities = await query(
+    `select a.* from record_links l join activities a on a.id = l.source_id
+     where l.workspace_id = ? and l.object_type = 'contacts' and l.object_id = ? and l.source_type = 'activity'
+     order by a.occurred_at desc, a.id desc limit 25`,
+    [workspaceId, req.params.id],
+  );
+  const events = await query('select * from events where workspace_id = ? and object_id = ? order by id desc limit 25', [workspaceId, req.params.id]);
+  return { activities, events };
+});
+
+// Deals by stage: the column totals of a pipeline and the first 25 deals of each column.
+app.get<{ Params: { id: string } }>('/board/:id', async (req) => {
+  const totals = await query(
+    `select d.stage_id, d.currency, count(*) as n, sum(d.amount) as amount, sum(d.amount * s.probability) as weighted
+     from deals d join pipeline_stages s on s.id = d.stage_id
+     where d.workspace_id = ? and d.pipeline_id = ? and d.deleted_at is null group by d.stage_id, d.currency`,
+    [workspaceId, req.params.id],
+  );
+  const stages = (await query('select id from pipeline_stages where workspace_id = ? and pipeline_id = ? order by position', [workspaceId, req.params.id])) as { id: string }[];
+  const columns = [];
+  for (const stage of stages) {
+    columns.push(await query('select * from deals where workspace_id = ? and stage_id = ? and deleted_at is null order by position, id limit 25', [workspaceId, stage.id]));
+  }
+  return { totals, columns };
+});
+
 app.post<{ Body: { firstName: string; lastName: string; email: string } }>('/contacts', async (req, reply) => {
   const { firstName, lastName, email } = req.body;
   const at = new Date().toISOString();

@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from '../src/server/db/database';
 import { systemCtx } from '../src/server/platform/context';
 import { createServices } from '../src/server/services';
 import { makeGenerator } from './generator';
+import { type Extras, loadExtras } from './load-extras';
 import { Progress } from './progress';
 
 export type Loaded = {
@@ -16,6 +17,9 @@ export type Loaded = {
   contactsPerSecond: number;
   lastNames: string[];
   firstNames: string[];
+  /** Emails of some loaded contacts, for imports that meet existing people. */
+  sampleEmails: string[];
+  extras: Extras;
 };
 
 const BATCH = 1000;
@@ -44,6 +48,7 @@ export async function loadData(env: Record<string, string>, contacts: number): P
     progress.add(n);
   }
   const contactIds: string[] = [];
+  const sampleEmails: string[] = [];
   let busy = 0;
   for (let i = 0; i < contacts; i += BATCH) {
     const n = Math.min(BATCH, contacts - i);
@@ -54,10 +59,12 @@ export async function loadData(env: Record<string, string>, contacts: number): P
     busy += performance.now() - t0;
     // Keep a sample of ids for the by-id scenario, not all of them.
     if (contactIds.length < 5000) contactIds.push(...created.slice(0, 50).map((c) => c.id));
+    if (sampleEmails.length < 5000) sampleEmails.push(...batch.slice(0, 50).map((c) => c.emails![0].email));
     progress.add(n);
   }
   const seconds = busy / 1000;
   progress.done();
+  const extras = await loadExtras(services, ctx, { contacts, companyIds, contactIds, ownerId: userId });
   const { secret } = await services.apiKeys.create(ctx, { name: 'bench', role: 'owner' });
   // Fresh statistics, as autovacuum (PostgreSQL) or `pragma optimize` (SQLite) would have soon after a load.
   await sql.raw(database.dialect.name === 'postgres' ? 'analyze' : 'pragma optimize').execute(database.db);
@@ -71,5 +78,7 @@ export async function loadData(env: Record<string, string>, contacts: number): P
     contactsPerSecond: contacts / seconds,
     lastNames: gen.lastNames(),
     firstNames: gen.firstNames(),
+    sampleEmails,
+    extras,
   };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BenchDialect, freshTarget, postgresReachable } from './databases';
 import { loadData } from './load-data';
+import { type ImportResult, importFile, importScenario } from './import-scenario';
 import { hammer, sequential, spawnServer } from './measure';
 import { rawInsertRate } from './raw-insert';
 import { type Row, printTable } from './report';
@@ -20,11 +21,13 @@ const quick = flag('quick');
 const contacts = Number(option('contacts') ?? (quick ? 100_000 : 1_000_000));
 const loadSeconds = quick ? 4 : 8;
 const wanted = option('dialect');
+const importRows = Number(option('import') ?? Math.max(1000, Math.floor(contacts / 10)));
 
 async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
   console.error(`\n${dialect}: loading ${contacts.toLocaleString('en')} contacts…`);
   const target = await freshTarget(dialect);
   const rows: Row[] = [];
+  let imported: ImportResult | undefined;
   try {
     const data = await loadData(target.env, contacts);
     const env = { ...target.env, BENCH_WORKSPACE: data.workspaceId };
@@ -66,6 +69,21 @@ async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
       const searchBase = await sequential(base.port, queries.map((q) => `/search?q=${encodeURIComponent(q)}`));
       rows.push({ dialect, scenario: 'Search: 1,000 mixed queries', value: searchApp.median, unit: 'ms', p50: searchApp.median, p99: searchApp.p99, baseline: searchBase.median, baselineP99: searchBase.p99, higherIsBetter: false, errors: searchApp.failures });
 
+      console.error(`${dialect}: timeline pages…`);
+      const people = data.extras.timelineContactIds;
+      const timelinePaths = Array.from({ length: 500 }, (_, i) => people[i % people.length]);
+      await sequential(app.port, timelinePaths.slice(0, 20).map((id) => `/api/v1/contacts/${id}/timeline?limit=25`), auth);
+      const timelineApp = await sequential(app.port, timelinePaths.map((id) => `/api/v1/contacts/${id}/timeline?limit=25`), auth);
+      const timelineBase = await sequential(base.port, timelinePaths.map((id) => `/timeline/${id}`));
+      rows.push({ dialect, scenario: `Timeline page (25 items, ${data.extras.activities.toLocaleString('en')} activities)`, value: timelineApp.median, unit: 'ms', p50: timelineApp.median, p99: timelineApp.p99, baseline: timelineBase.median, baselineP99: timelineBase.p99, higherIsBetter: false, errors: timelineApp.failures });
+
+      console.error(`${dialect}: deals by stage…`);
+      const pipeline = data.extras.pipelineId;
+      await sequential(app.port, Array.from({ length: 10 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
+      const boardApp = await sequential(app.port, Array.from({ length: 200 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
+      const boardBase = await sequential(base.port, Array.from({ length: 200 }, () => `/board/${pipeline}`));
+      rows.push({ dialect, scenario: `Deals by stage: board + totals (${data.extras.deals.toLocaleString('en')} deals)`, value: boardApp.median, unit: 'ms', p50: boardApp.median, p99: boardApp.p99, baseline: boardBase.median, baselineP99: boardBase.p99, higherIsBetter: false, errors: boardApp.failures });
+
       console.error(`${dialect}: single creates…`);
       const stamp = Date.now().toString(36);
       const createApp = await hammer({
@@ -86,6 +104,8 @@ async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
         body: (i) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, email: `base.${stamp}.${i}@example.com` }),
       });
       rows.push({ dialect, scenario: 'Single creates over HTTP (10 conns)', value: createApp.rps, unit: 'req/s', p50: createApp.p50, p99: createApp.p99, baseline: createBase.rps, higherIsBetter: true, errors: createApp.errors + createApp.non2xx });
+      console.error(`${dialect}: CSV import of ${importRows.toLocaleString('en')} rows…`);
+      imported = await importScenario(app.port, auth, importFile(importRows, data.sampleEmails), importRows);
       rows.push({ dialect, scenario: 'Server peak RSS', value: app.peakRssMb(), unit: 'MB', higherIsBetter: false });
     } finally {
       await app.stop();
@@ -94,6 +114,10 @@ async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
     console.error(`${dialect}: raw bulk insert ceiling…`);
     const raw = await rawInsertRate(target.env, data.workspaceId, Math.min(50_000, contacts));
     rows.push({ dialect, scenario: 'Bulk create (product bulk API, 1,000/call)', value: data.contactsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true });
+    if (imported) {
+      const scenario = `CSV import, dedup by email (${imported.rows.toLocaleString('en')} rows, ${imported.skipped.toLocaleString('en')} matched)`;
+      rows.push({ dialect, scenario, value: imported.rowsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true, errors: imported.errors + (imported.status === 'done' ? 0 : 1) });
+    }
   } finally {
     await target.cleanup();
   }

@@ -60,8 +60,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
 
   installValidators(app);
   installErrorHandler(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   await app.register(cookie);
   await installOpenApi(app);

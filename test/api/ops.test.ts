@@ -24,6 +24,10 @@ describe.each(await testDialects())('health, metrics and the API description on 
     // A sane request id from the caller is kept, for tracing across services.
     expect((await anon.get('/healthz', { 'x-request-id': 'trace-123' })).headers['x-request-id']).toBe('trace-123');
     expect((await anon.get('/healthz', { 'x-request-id': 'bad id with spaces' })).headers['x-request-id']).not.toBe('bad id with spaces');
+    // Errors carry it too: that is when someone needs to find the request in the logs.
+    const refused = await anon.get('/api/v1/contacts', { 'x-request-id': 'trace-401' });
+    expectStatus(refused, 401);
+    expect(refused.headers['x-request-id']).toBe('trace-401');
   });
 
   it('exposes Prometheus metrics with request durations by route', async () => {

@@ -5,6 +5,7 @@ import * as sales from './20261123150000-sales';
 import * as imports from './20261123160000-imports';
 import * as duplicates from './20261123170000-duplicates';
 import * as importsMore from './20261123190000-imports-more';
+import * as leanTrashIndexes from './20261123210000-lean-trash-indexes';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261123160000-imports': imports,
   '20261123170000-duplicates': duplicates,
   '20261123190000-imports-more': importsMore,
+  '20261123210000-lean-trash-indexes': leanTrashIndexes,
 };
