@@ -1,12 +1,13 @@
 import { Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBuilding, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconFileImport, IconSearch, IconSettings } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
 import { modKey } from '../lib/format';
 
 const LINKS = [
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
   { to: '/companies', label: 'Companies', icon: IconBuilding },
+  { to: '/imports', label: 'Imports', icon: IconFileImport },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -12,6 +12,9 @@ import { RequireSession } from './require-session';
 import { RouteError } from './route-error';
 import { Shell } from './shell';
 
+const ImportsPage = lazy(() => import('../features/imports/imports-page').then((m) => ({ default: m.ImportsPage })));
+const NewImportPage = lazy(() => import('../features/imports/new-import-page').then((m) => ({ default: m.NewImportPage })));
+const ImportPage = lazy(() => import('../features/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 export const router = createBrowserRouter([
@@ -32,6 +35,9 @@ export const router = createBrowserRouter([
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'companies', element: <CompaniesListPage /> },
       { path: 'companies/:id', element: <CompanyPage /> },
+      { path: 'imports', element: <ImportsPage /> },
+      { path: 'imports/new', element: <NewImportPage /> },
+      { path: 'imports/:id', element: <ImportPage /> },
       { path: 'settings', element: <Navigate to="/settings/workspace" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

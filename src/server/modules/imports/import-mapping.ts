@@ -206,7 +206,11 @@ export function checked(schema: TSchema, input: Record<string, any>, companyName
   if (!Value.Check(schema, input)) {
     const first = Value.Errors(schema, input).First();
     const field = (first?.path ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return { error: `${field || 'row'}: ${first?.message ?? 'is invalid'}` };
+    // A closed list of values reads better as the list than as TypeBox's "Expected union value".
+    const schemaOf = first?.schema as { enum?: unknown[]; anyOf?: { enum?: unknown[] }[] } | undefined;
+    const allowed = schemaOf?.enum ?? schemaOf?.anyOf?.find((a) => a.enum)?.enum;
+    const message = allowed ? `"${String(first?.value)}" is not one of ${allowed.join(', ')}` : (first?.message ?? 'is invalid');
+    return { error: `${field || 'row'}: ${message}` };
   }
   return { input, companyName };
 }
