@@ -7,6 +7,9 @@ import { ADDRESS_FIELDS, PHONE_FIELDS } from '../records/address-fields';
 import { CustomFieldsSection } from '../records/custom-fields-section';
 import { EntryListEditor } from '../records/entry-list-editor';
 import { editorFor } from '../records/field-editors';
+import { RecordTasks } from '../tasks/record-tasks';
+import { RecordTimeline } from '../timeline/record-timeline';
+import { PurchaseHistory } from '../purchase-history/purchase-history';
 import { HistoryPanel } from '../records/history-panel';
 import { COMPANIES, STAGE_COLORS, stageLabel } from '../records/object-config';
 import { RecordField } from '../records/record-field';
@@ -104,11 +107,18 @@ export function CompanyPage() {
         <>
           <RelatedRecords title="Contacts" type="contacts" field="companyId" company={r} noun="contacts" />
           <RelatedRecords title="Subsidiaries" type="companies" field="parentId" company={r} noun="subsidiaries" />
+          <RecordTasks objectType="companies" id={r.id} disabled={!!r.deletedAt} />
+          <PurchaseHistory objectType="companies" id={r.id} />
           <HistoryPanel objectId={r.id} fields={fields} />
         </>
       )}
     >
-      {(r, disabled) => <CompanyFields editor={editor} record={r} disabled={disabled} />}
+      {(r, disabled) => (
+        <>
+          <CompanyFields editor={editor} record={r} disabled={disabled} />
+          <RecordTimeline objectType="companies" id={r.id} disabled={!!r.deletedAt} />
+        </>
+      )}
     </RecordPageLayout>
   );
 }

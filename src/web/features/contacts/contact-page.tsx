@@ -8,6 +8,9 @@ import { ADDRESS_FIELDS, EMAIL_FIELDS, PHONE_FIELDS } from '../records/address-f
 import { CustomFieldsSection } from '../records/custom-fields-section';
 import { EntryListEditor } from '../records/entry-list-editor';
 import { editorFor } from '../records/field-editors';
+import { RecordTasks } from '../tasks/record-tasks';
+import { RecordTimeline } from '../timeline/record-timeline';
+import { PurchaseHistory } from '../purchase-history/purchase-history';
 import { HistoryPanel } from '../records/history-panel';
 import { CONTACTS, STAGE_COLORS, stageLabel } from '../records/object-config';
 import { RecordField } from '../records/record-field';
@@ -126,11 +129,18 @@ export function ContactPage() {
               </Text>
             )}
           </Section>
+          <RecordTasks objectType="contacts" id={r.id} disabled={!!r.deletedAt} />
+          <PurchaseHistory objectType="contacts" id={r.id} />
           <HistoryPanel objectId={r.id} fields={fields} />
         </>
       )}
     >
-      {(r, disabled) => <ContactFields editor={editor} record={r} disabled={disabled} />}
+      {(r, disabled) => (
+        <>
+          <ContactFields editor={editor} record={r} disabled={disabled} />
+          <RecordTimeline objectType="contacts" id={r.id} disabled={!!r.deletedAt} />
+        </>
+      )}
     </RecordPageLayout>
   );
 }
