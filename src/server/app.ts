@@ -25,6 +25,7 @@ import { registerExportRoute } from './modules/imports/export.routes';
 import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerDuplicateRoutes } from './modules/duplicates/duplicates.routes';
 import type { Clock } from './platform/clock';
+import { installPrivacy } from './modules/privacy/privacy';
 
 export type BuildOptions = {
   config: Config;
@@ -91,6 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   await installInteractions(app, services, config, database);
   await registerImportRoutes(app, services.imports);
   installSales(app, services);
+  installPrivacy(app, services.privacy);
 
   await installWebApp(app, config.webRoot ?? path.resolve('dist/web'));
   return { app, services };

@@ -19,6 +19,7 @@ import { importHandler } from './modules/imports/import.handler';
 import { importJob } from './modules/imports/import.job';
 import { createImportsService } from './modules/imports/imports.service';
 import { registerJob } from './platform/jobs/job-definition';
+import { createPrivacy } from './modules/privacy/privacy';
 
 /** Wires every service to the database; the HTTP layer and the CLI both start here. */
 export function createServices(database: Database, opts: { clock?: Clock } = {}) {
@@ -33,6 +34,8 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
   const interactions = createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock });
   // The runners read this list when they are created, so the import job is registered with the others.
   interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped)));
+  const privacy = createPrivacy({ database, scoped, clock: opts.clock ?? systemClock, queue: interactions.queue, contacts, leads: sales.leads });
+  interactions.jobRegistrations.push(...privacy.jobs);
   return {
     database,
     scoped,
@@ -48,6 +51,7 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
     ...interactions,
     ...sales,
     imports: createImportsService(scoped, interactions.queue),
+    privacy,
   };
 }
 export type Services = ReturnType<typeof createServices>;

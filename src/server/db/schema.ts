@@ -433,6 +433,9 @@ export type DB = {
   import_file_chunks: ImportFileChunkRow;
   import_rows: ImportRowRow;
   import_mappings: ImportMappingRow;
+  contact_consents: ContactConsentRow;
+  retention_rules: RetentionRuleRow;
+  retention_runs: RetentionRunRow;
 };
 
 /** Tables that belong to a workspace: the scoped data layer adds `workspace_id` to every query on them. */
@@ -476,7 +479,10 @@ export type TenantTable =
   | 'import_files'
   | 'import_file_chunks'
   | 'import_rows'
-  | 'import_mappings';
+  | 'import_mappings'
+  | 'contact_consents'
+  | 'retention_rules'
+  | 'retention_runs';
 
 export type ImportRow = {
   id: string;
@@ -510,3 +516,44 @@ export type ImportRowRow = {
   message: string | null;
 };
 export type ImportMappingRow = { workspace_id: string; object_type: string; name: string; mapping: Json; updated_at: string };
+
+export type ContactConsentRow = {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  purpose: string;
+  status: string;
+  legal_basis: string;
+  source: string;
+  proof: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+  created_at: string;
+};
+export type RetentionRuleRow = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  object_type: string;
+  untouched_months: number;
+  filter: Json | null;
+  action: string;
+  enabled: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type RetentionRunRow = {
+  id: string;
+  workspace_id: string;
+  rule_id: string;
+  trigger: string;
+  status: string;
+  cutoff: string;
+  matched: number;
+  affected: number;
+  error: string | null;
+  job_id: string | null;
+  started_at: string;
+  finished_at: string | null;
+};

@@ -4,6 +4,7 @@ import * as interactions from './20261123140000-interactions';
 import * as sales from './20261123150000-sales';
 import * as imports from './20261123160000-imports';
 import * as duplicates from './20261123170000-duplicates';
+import * as privacy from './20261123180000-privacy';
 import * as importsMore from './20261123190000-imports-more';
 import * as leanTrashIndexes from './20261123210000-lean-trash-indexes';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '20261123150000-sales': sales,
   '20261123160000-imports': imports,
   '20261123170000-duplicates': duplicates,
+  '20261123180000-privacy': privacy,
   '20261123190000-imports-more': importsMore,
   '20261123210000-lean-trash-indexes': leanTrashIndexes,
 };
