@@ -14,6 +14,7 @@ const KEYS = 'duplicate_keys' as any;
 const SCANS = 'duplicate_scans' as any;
 const DISMISSALS = 'duplicate_dismissals' as any;
 const CHUNK = 500;
+const INSERT_CHUNK = 2000;
 
 /** Live records changed since `since` (all of them when null), with what their keys are made of. */
 export async function changedContacts(db: WorkspaceDb, since: string | null): Promise<ContactSourceRow[]> {
@@ -56,8 +57,10 @@ export async function removeKeys(tx: WorkspaceDb, recordIds: string[]): Promise<
 /** Replaces the keys of these records. Two scans at once may write the same key: the second is a no-op. */
 export async function replaceKeys(tx: WorkspaceDb, objectType: DuplicateObject, recordIds: string[], keys: (MatchKey & { recordId: string })[]): Promise<void> {
   await removeKeys(tx, recordIds);
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = keys.slice(i, i + CHUNK).map((k) => ({ object_type: objectType, kind: k.kind, key: k.key, record_id: k.recordId }));
+  // 2,000 rows of 5 values stay under SQLite's 32,766 bound parameters; fewer, larger statements
+  // make the first scan of a big workspace several times faster.
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+    const rows = keys.slice(i, i + INSERT_CHUNK).map((k) => ({ object_type: objectType, kind: k.kind, key: k.key, record_id: k.recordId }));
     await tx
       .insertInto(KEYS, rows as any)
       .onConflict((oc: any) => oc.doNothing())
@@ -94,7 +97,7 @@ export async function keyHolders(db: WorkspaceDb, objectType: DuplicateObject, k
         .where('object_type', '=', objectType)
         .where('kind', '=', kind)
         .where('key', 'in', values.slice(i, i + CHUNK))
-        .orderBy('record_id')
+        // No ORDER BY: SQLite would walk the (workspace, record) index to avoid a sort, i.e. every key.
         .execute();
       out.push(...(rows as KeyRow[]));
     }
