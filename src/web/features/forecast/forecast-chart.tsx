@@ -15,7 +15,7 @@ export function ForecastChart({ rows, currency }: { rows: ChartRow[]; currency: 
   return (
     <div style={{ width: '100%', height: 300 }} data-testid="forecast-chart">
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+        <BarChart data={data} maxBarSize={56} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="owner" tick={{ fontSize: 12 }} interval={0} />
           <YAxis tickFormatter={(v: number) => compact.format(v)} tick={{ fontSize: 12 }} width={48} />

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { api, queryString } from '../../lib/api';
+import { plural } from '../../lib/format';
 import { formatMoney } from '../quotes/money';
 import { useMembers } from '../settings/use-members';
 import { ForecastChart } from './forecast-chart';
@@ -102,8 +103,8 @@ export function ForecastPage() {
       {totals && (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Figure label="Won" value={money(totals.won)} hint={`${totals.wonCount} deals`} testId="forecast-won" />
-            <Figure label="Weighted pipeline" value={money(totals.weighted)} hint={`${totals.openCount} open deals`} testId="forecast-weighted" />
+            <Figure label="Won" value={money(totals.won)} hint={plural(totals.wonCount, 'won deal')} testId="forecast-won" />
+            <Figure label="Weighted pipeline" value={money(totals.weighted)} hint={plural(totals.openCount, 'open deal')} testId="forecast-weighted" />
             <Figure label="Best case" value={money(totals.bestCase)} hint="Won + every open deal" testId="forecast-best" />
             <Figure
               label="Quota"

@@ -98,9 +98,9 @@ function QuoteEditor({ quote }: { quote: Quote }) {
           )}
         </ErrorAlert>
       )}
-      {!editable && quote.status !== 'draft' && (
+      {quote.status !== 'draft' && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} mb="md">
-          A {quote.status} quote is kept as it was. {quote.invoiceId && <Anchor component={Link} to={`/invoices/${quote.invoiceId}`}>Open its invoice</Anchor>}
+          {quote.status === 'sent' ? 'A sent quote is no longer changed: accept or reject it.' : `${quote.status === 'accepted' ? 'An accepted' : 'A rejected'} quote is kept as it was.`} {quote.invoiceId && <Anchor component={Link} to={`/invoices/${quote.invoiceId}`}>Open its invoice</Anchor>}
         </Alert>
       )}
       <Grid gap="md">
