@@ -107,7 +107,7 @@ export function CommentComposer({ objectType, objectId }: { objectType: 'contact
                 matches.map((m) => (
                   <Combobox.Option value={m.userId} key={m.userId}>
                     <Text size="sm">{m.name}</Text>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" opacity={0.75}>
                       {m.email}
                     </Text>
                   </Combobox.Option>

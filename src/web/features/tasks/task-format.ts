@@ -4,7 +4,7 @@ import type { Task } from '../../../contract/tasks';
 export type DueBucket = 'overdue' | 'today' | 'upcoming' | 'undated';
 export const BUCKETS: { key: DueBucket; label: string; empty: string }[] = [
   { key: 'overdue', label: 'Overdue', empty: 'Nothing overdue.' },
-  { key: 'today', label: 'Today', empty: 'Nothing else due today.' },
+  { key: 'today', label: 'Today', empty: 'Nothing due today.' },
   { key: 'upcoming', label: 'Upcoming', empty: 'Nothing scheduled after today.' },
   { key: 'undated', label: 'No due date', empty: 'Every open task has a due date.' },
 ];

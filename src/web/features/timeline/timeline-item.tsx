@@ -43,7 +43,7 @@ function Meta({ who, at, children }: { who: string; at: string; children?: React
 
 const Direction = ({ dir }: { dir?: string }) =>
   dir ? (
-    <Badge size="xs" variant="light" color={dir === 'in' ? 'teal' : 'blue'} leftSection={dir === 'in' ? <IconArrowDownLeft size={10} /> : <IconArrowUpRight size={10} />}>
+    <Badge tt="none" size="xs" variant="light" color={dir === 'in' ? 'teal' : 'blue'} leftSection={dir === 'in' ? <IconArrowDownLeft size={10} /> : <IconArrowUpRight size={10} />}>
       {dir === 'in' ? 'Incoming' : 'Outgoing'}
     </Badge>
   ) : null;
@@ -55,12 +55,12 @@ function ActivityDetails({ item }: { item: Item }) {
       <Group gap={6}>
         <Direction dir={a.call.direction} />
         {a.call.durationSeconds !== undefined && (
-          <Badge size="xs" variant="default">
+          <Badge tt="none" size="xs" variant="default">
             {formatDuration(a.call.durationSeconds)}
           </Badge>
         )}
         {a.call.outcome && (
-          <Badge size="xs" variant="light" color={a.call.outcome === 'connected' ? 'green' : 'gray'}>
+          <Badge tt="none" size="xs" variant="light" color={a.call.outcome === 'connected' ? 'green' : 'gray'}>
             {CALL_OUTCOME_LABELS[a.call.outcome] ?? a.call.outcome}
           </Badge>
         )}
