@@ -144,6 +144,7 @@ describe.each(await testDialects())('duplicates on %s', (dialect) => {
     const dealBoth = await ok(client.post('/api/v1/deals', { name: 'Both', contactIds: [merged.id, survivor.id, bystander.id] }), 201);
     const dealOne = await ok(client.post('/api/v1/deals', { name: 'One', contactIds: [merged.id] }), 201);
     const quote = await ok(client.post('/api/v1/quotes', { title: 'Offer', currency: 'USD', contactId: merged.id }), 201);
+    const consent = await ok(client.post(`/api/v1/contacts/${merged.id}/consents`, { purpose: 'email', status: 'granted', legalBasis: 'consent', source: 'web form' }), 201);
     const lead = await ok(client.post('/api/v1/leads', { name: 'Jonathan Smith' }), 201);
     await ok(client.post(`/api/v1/leads/${lead.id}/convert`, { contactId: merged.id, companyId: null }));
 
@@ -179,6 +180,10 @@ describe.each(await testDialects())('duplicates on %s', (dialect) => {
     expect((await ok(client.get(`/api/v1/deals/${dealOne.id}`))).contactIds).toEqual([survivor.id]);
     expect((await ok(client.get(`/api/v1/quotes/${quote.id}`))).contactId).toBe(survivor.id);
     expect((await ok(client.get(`/api/v1/leads/${lead.id}`))).convertedContactId).toBe(survivor.id);
+    // Recorded consent is evidence: it moves with the person, and the newest record sets the flag.
+    const consents = await ok(client.get(`/api/v1/contacts/${survivor.id}/consents`));
+    expect(consents.data.map((x: any) => [x.id, x.contactId])).toEqual([[consent.id, survivor.id]]);
+    expect(res.body.consent).toEqual({ email: true, sms: false, phone: false });
     // The merged email is the survivor's now: search finds the survivor by it, and nobody else may take it.
     const hits = await ok(client.get('/api/v1/search?q=jonathan%40home.example'));
     expect(hits.data.map((x: any) => x.id)).toEqual([survivor.id]);

@@ -104,6 +104,25 @@ export async function moveDocumentRefs(tx: WorkspaceDb, objectType: DuplicateObj
   }
 }
 
+/**
+ * The merged contacts' consent records become the survivor's: they are evidence of what the
+ * person agreed to and must outlive the merge. Returns, per purpose, the status now in force
+ * (the newest record across all of them).
+ */
+export async function moveConsents(tx: WorkspaceDb, survivorId: string, mergedIds: string[]): Promise<Map<string, string>> {
+  await tx.updateTable('contact_consents').set({ contact_id: survivorId }).where('contact_id', 'in', mergedIds).execute();
+  const rows = await tx
+    .selectFrom('contact_consents')
+    .select(['purpose', 'status', 'recorded_at', 'created_at'])
+    .where('contact_id', '=', survivorId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+  const inForce = new Map<string, string>();
+  for (const r of rows) if (!inForce.has(r.purpose)) inForce.set(r.purpose, r.status);
+  return inForce;
+}
+
 /** Deletes the merged records for good; their email index rows go with them. */
 export async function deleteRecords(tx: WorkspaceDb, objectType: DuplicateObject, ids: string[]): Promise<void> {
   if (objectType === 'contacts') await tx.deleteFrom('contact_emails').where('contact_id', 'in', ids).execute();

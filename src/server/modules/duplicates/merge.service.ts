@@ -102,6 +102,13 @@ export function createMergeService({ scoped, contacts, companies }: Deps) {
       const at = nowIso();
       const [survivor, ...merged] = records;
       const moved = await moveReferences(tx, objectType, survivor.id, body.mergedIds, at);
+      if (objectType === 'contacts') {
+        // Where consent was recorded, the newest record decides the flag, whichever value was picked.
+        const inForce = await moves.moveConsents(tx, survivor.id, body.mergedIds);
+        const consent = { ...(changes.consent as Record<string, boolean>) };
+        for (const purpose of ['email', 'sms', 'phone']) if (inForce.has(purpose)) consent[purpose] = inForce.get(purpose) === 'granted';
+        changes.consent = consent;
+      }
       // The merged records go before the survivor takes their emails: an email belongs to one contact.
       await retire(tx, ctx, objectType, survivor.id, merged, Object.fromEntries(choices));
       const updated = await steps.update(tx, ctx, survivor.id, changes, expectedVersion);
