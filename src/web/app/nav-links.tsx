@@ -1,13 +1,19 @@
 import { Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBuilding, IconFileImport, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconCoin, IconTargetArrow, IconChecklist, IconFileImport, IconFileDollar, IconReceipt, IconChartBar, IconSearch, IconSettings } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
 import { modKey } from '../lib/format';
 
 const LINKS = [
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
   { to: '/companies', label: 'Companies', icon: IconBuilding },
+  { to: '/leads', label: 'Leads', icon: IconTargetArrow },
+  { to: '/deals', label: 'Deals', icon: IconCoin },
+  { to: '/tasks', label: 'Tasks', icon: IconChecklist },
   { to: '/imports', label: 'Imports', icon: IconFileImport },
+  { to: '/quotes', label: 'Quotes', icon: IconFileDollar },
+  { to: '/invoices', label: 'Invoices', icon: IconReceipt },
+  { to: '/forecast', label: 'Forecast', icon: IconChartBar },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

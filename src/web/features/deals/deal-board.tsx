@@ -24,6 +24,10 @@ import { LostReasonModal } from './lost-reason-modal';
 import { type BoardParams, useMoveDeal } from './use-board';
 import './board.css';
 
+// The board scrolls sideways only when a card is held near its very edge: with the default 20 %
+// a card aimed at the last visible column would scroll it away.
+const AUTO_SCROLL = { threshold: { x: 0.06, y: 0.15 } };
+
 export type PendingMove = { deal: Deal; stageId: string; stageName: string; index?: number };
 
 // Cards under the pointer win over the column around them; past the last card, the column.
@@ -104,7 +108,7 @@ export function DealBoard({ board, params, memberName, canMove, onMore }: Props)
           </Group>
         </Alert>
       )}
-      <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <DndContext sensors={sensors} collisionDetection={collision} autoScroll={AUTO_SCROLL} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
         <div className="board" data-testid="board" aria-busy={move.isPending || undefined}>
           {board.columns.map((column) => (
             <BoardColumnView key={column.stage.id} column={column} memberName={memberName} canMove={canMove} onMore={onMore} />

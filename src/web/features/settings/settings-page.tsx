@@ -1,8 +1,12 @@
 import { Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconBuilding, IconForms, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconForms, IconKey, IconLayoutKanban, IconPackage, IconPercentage, IconTarget, IconUsers } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { CommissionRulesSettings } from '../commissions/commission-rules-settings';
+import { ProductsSettings } from '../products/products-settings';
+import { PipelinesSettings } from '../pipelines/pipelines-settings';
+import { ScoringSettings } from '../scoring/scoring-settings';
 import { ApiKeysSettings } from './api-keys-settings';
 import { CustomFieldsSettings } from './custom-fields-settings';
 import { MembersSettings } from './members-settings';
@@ -13,6 +17,10 @@ const TABS = [
   { value: 'members', label: 'Members', icon: IconUsers, Panel: MembersSettings },
   { value: 'fields', label: 'Custom fields', icon: IconForms, Panel: CustomFieldsSettings },
   { value: 'api-keys', label: 'API keys', icon: IconKey, Panel: ApiKeysSettings },
+  { value: 'pipelines', label: 'Pipelines', icon: IconLayoutKanban, Panel: PipelinesSettings },
+  { value: 'lead-scoring', label: 'Lead scoring', icon: IconTarget, Panel: ScoringSettings },
+  { value: 'products', label: 'Products', icon: IconPackage, Panel: ProductsSettings },
+  { value: 'commissions', label: 'Commissions', icon: IconPercentage, Panel: CommissionRulesSettings },
 ];
 
 export function SettingsPage() {
