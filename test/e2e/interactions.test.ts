@@ -169,7 +169,30 @@ describe('interactions in the web app', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(consoleLines.filter((l) => l.includes('XSS-MARKER'))).toEqual([]);
+    await sent.scrollIntoViewIfNeeded();
     await screenshot(page, 'timeline-notes');
+  });
+
+  it('loads older entries as the person scrolls down the timeline', async () => {
+    const before = await items(page).count();
+    await page.evaluate(async (id) => {
+      const csrf = decodeURIComponent(/rapport_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+      for (let i = 1; i <= 30; i++) {
+        const occurredAt = new Date(Date.UTC(2020, 0, i)).toISOString();
+        await fetch('/api/v1/activities', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: JSON.stringify({ type: 'call', subject: `Old call ${i}`, occurredAt, call: { direction: 'in' }, links: [{ objectType: 'contacts', id }] }),
+        });
+      }
+    }, contactId);
+    // The first page holds 25 entries; the rest come with the scroll.
+    await expect.poll(() => items(page).count()).toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).scrollIntoViewIfNeeded();
+    await expect.poll(() => items(page).count()).toBe(before + 30);
+    expect(await items(page).last().textContent()).toContain('Old call 1');
+    await expect.poll(() => page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('creates a task on the contact whose reminder arrives in the bell, then completes it', async () => {

@@ -64,7 +64,7 @@ export function NotificationBell() {
               Notifications
             </Text>
             {unread > 0 && (
-              <Badge size="sm" variant="light" color="red">
+              <Badge size="sm" variant="light" color="red" tt="none">
                 {unread} unread
               </Badge>
             )}
