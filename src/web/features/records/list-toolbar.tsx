@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import type { Filter } from '../../../contract/filter';
 import { plural } from '../../lib/format';
+import { DuplicatesButton } from '../duplicates/duplicates-button';
 import { ImportExportButtons } from '../imports/import-export-buttons';
 import { FilterBuilder } from '../views/filter-builder';
 import type { FieldInfo } from '../views/filter-model';
@@ -40,6 +41,7 @@ export function ListToolbar({ config, state, update, fields, columnFields, colum
             Trash
           </Button>
         )}
+        {!state.trash && <DuplicatesButton type={config.type} />}
         {!state.trash && <ImportExportButtons type={config.type as 'contacts' | 'companies'} filter={state.filter} columns={[config.primaryColumn, ...columns]} />}
       </Group>
       <Text size="sm" c="dimmed" data-testid="list-count" aria-live="polite" visibleFrom="sm">
