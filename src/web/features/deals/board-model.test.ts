@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../contract/deals';
 import type { Stage } from '../../../contract/pipelines';
-import { type BoardData, adjustTotals, moveOnBoard } from './board-model';
+import { type BoardData, adjustTotals, dropTarget, moveOnBoard } from './board-model';
 import { formatMoney, toMinor, weighted } from './money';
 
 const stage = (id: string, probability: number, kind: Stage['kind'] = 'open'): Stage => ({ id, pipelineId: 'p', name: id.toUpperCase(), probability, kind, position: 0 });
@@ -92,6 +92,33 @@ describe('moving a deal on the board', () => {
     const t = adjustTotals([], { amount: 3_33, currency: 'JPY' }, 50, 1);
     expect(t).toEqual([{ currency: 'JPY', count: 1, amount: 3_33, weightedAmount: 167 }]);
     expect(adjustTotals(t, { amount: 3_33, currency: 'JPY' }, 50, -1)).toEqual([]);
+  });
+});
+
+describe('where a drop lands', () => {
+  const onCard = (active: string, over: string) => ({ active: { id: active }, over: { id: over, data: { current: { sortable: {} } } } });
+  const onColumn = (active: string, stageId: string) => ({ active: { id: active }, over: { id: `stage:${stageId}`, data: { current: { stageId } } } });
+
+  it('on a column: the end of that column', () => {
+    expect(dropTarget(board(), onColumn('a', won.id))).toEqual({ stageId: won.id });
+  });
+
+  it('on a card of another column: just above that card', () => {
+    expect(dropTarget(board(), onCard('a', 'd'))).toEqual({ stageId: propose.id, index: 0 });
+  });
+
+  it('within its own column: where the card was dropped, as the column will read without it', () => {
+    const b = board();
+    // a dropped on c (lower down) goes after c; c dropped on a (higher up) goes before a.
+    expect(dropTarget(b, onCard('a', 'c'))).toEqual({ stageId: qualify.id, index: 2 });
+    expect(moveOnBoard(b, 'a', qualify.id, 2).columns[0].deals.map((d) => d.id)).toEqual(['b', 'c', 'a']);
+    expect(dropTarget(b, onCard('c', 'a'))).toEqual({ stageId: qualify.id, index: 0 });
+    expect(moveOnBoard(b, 'c', qualify.id, 0).columns[0].deals.map((d) => d.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('nowhere or on something unknown: no move', () => {
+    expect(dropTarget(board(), { active: { id: 'a' }, over: null })).toBeNull();
+    expect(dropTarget(board(), onCard('a', 'gone'))).toBeNull();
   });
 });
 

@@ -7,6 +7,9 @@ export type ColumnTotal = Static<typeof ColumnAmount>;
 export type BoardColumn = { stage: Stage; count: number; totals: ColumnTotal[]; deals: Deal[]; nextCursor: string | null };
 export type BoardData = { pipeline: Pipeline; columns: BoardColumn[] };
 
+/** The part of dnd-kit's drag-end event a drop needs: what was dragged and what it was dropped on. */
+export type DropEvent = { active: { id: string | number }; over: { id: string | number; data: { current?: unknown } } | null };
+
 /** A column's totals with one deal added (+1) or taken away (-1), weighted by the column's stage. */
 export function adjustTotals(totals: ColumnTotal[], deal: Pick<Deal, 'amount' | 'currency'>, probability: number, sign: 1 | -1): ColumnTotal[] {
   const current = totals.find((t) => t.currency === deal.currency) ?? { currency: deal.currency, count: 0, amount: 0, weightedAmount: 0 };
@@ -61,4 +64,20 @@ export function moveOnBoard(board: BoardData, dealId: string, stageId: string, i
     return deals === c.deals ? c : { ...c, deals, count, totals };
   });
   return { ...board, columns };
+}
+
+/** Where a drop lands: the stage, and the place in its column (undefined = the end). */
+export function dropTarget(board: BoardData, event: DropEvent): { stageId: string; index?: number } | null {
+  const { over, active } = event;
+  if (!over) return null;
+  const stageId = (over.data.current as { stageId?: string } | undefined)?.stageId;
+  if (stageId) return { stageId };
+  const target = findDeal(board, String(over.id));
+  if (!target) return null;
+  const index = target.column.deals.filter((d) => d.id !== active.id).findIndex((d) => d.id === target.deal.id);
+  const from = findDeal(board, String(active.id));
+  // Dropped lower in its own column: the card goes after the one it was dropped on.
+  const sameColumn = from?.column.stage.id === target.column.stage.id;
+  const below = sameColumn && from!.column.deals.indexOf(from!.deal) < target.column.deals.indexOf(target.deal);
+  return { stageId: target.column.stage.id, index: below ? index + 1 : index };
 }

@@ -17,7 +17,7 @@ import { Alert, CloseButton, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { Deal } from '../../../contract/deals';
 import { errorMessage } from '../../components/error-alert';
-import { type BoardData, findDeal } from './board-model';
+import { type BoardData, dropTarget, findDeal } from './board-model';
 import { BoardColumnView } from './board-column';
 import { DealCardBody } from './deal-card';
 import { LostReasonModal } from './lost-reason-modal';
@@ -37,22 +37,6 @@ const collision: CollisionDetection = (args) => {
   if (cards.length) return cards;
   return hits.length ? hits : closestCorners(args);
 };
-
-/** Where a drop lands: the stage, and the place in its column (undefined = the end). */
-export function dropTarget(board: BoardData, event: DragEndEvent): { stageId: string; index?: number } | null {
-  const { over, active } = event;
-  if (!over) return null;
-  const stageId = (over.data.current as { stageId?: string } | undefined)?.stageId;
-  if (stageId) return { stageId };
-  const target = findDeal(board, String(over.id));
-  if (!target) return null;
-  const index = target.column.deals.filter((d) => d.id !== active.id).findIndex((d) => d.id === target.deal.id);
-  const from = findDeal(board, String(active.id));
-  // Dropped lower in its own column: the card goes after the one it was dropped on.
-  const sameColumn = from?.column.stage.id === target.column.stage.id;
-  const below = sameColumn && from!.column.deals.indexOf(from!.deal) < target.column.deals.indexOf(target.deal);
-  return { stageId: target.column.stage.id, index: below ? index + 1 : index };
-}
 
 type Props = {
   board: BoardData;

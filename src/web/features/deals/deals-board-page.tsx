@@ -124,7 +124,7 @@ export function DealsBoardPage() {
         <Center py={80}>
           <Loader aria-label="Loading the board" />
         </Center>
-      ) : board.data.columns.every((c) => c.count === 0) && !filter && !ownerId ? (
+      ) : board.data.columns.every((c) => c.count === 0) && !filter && (ownerMode === 'everyone' || !seesAll) ? (
         <EmptyState
           title="No deals in this pipeline yet"
           description={
