@@ -26,6 +26,7 @@ describe('quotes and invoices in the web app', () => {
   let page: Page;
   let problems: string[];
   let companyId: string;
+  let dealId: string;
   let quoteUrl: string;
   let invoiceUrl: string;
 
@@ -59,6 +60,7 @@ describe('quotes and invoices in the web app', () => {
     const today = new Date().toISOString().slice(0, 10);
     const res = await page.request.post(`${server.url}/api/v1/deals`, { headers, data: { name: 'Lunar launch', amount: DEAL_AMOUNT, currency: 'EUR', companyId, stageId: won.id, closeDate: today } });
     expect(res.status()).toBe(201);
+    dealId = (await res.json()).id;
   });
 
   it('adds a price list and a product in Settings', async () => {
@@ -208,6 +210,22 @@ describe('quotes and invoices in the web app', () => {
     await invoice.getByText('Installation on site').waitFor();
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'company-purchase-history');
+  });
+
+  it('lists the quote on its deal, and starts the next one from there for the same company', async () => {
+    await page.goto(`${server.url}/deals/${dealId}`);
+    const quotes = page.getByTestId('deal-quotes');
+    await quotes.getByText('Q-00001 · Launch package').waitFor();
+    expect(await quotes.getByTestId('quote-status').textContent()).toBe('Accepted');
+    await quotes.getByRole('link', { name: 'Create quote' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New quote' });
+    await expect.poll(() => dialog.getByLabel('Title').inputValue()).toBe('Lunar launch');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Company' }).inputValue()).toBe('Acme Rockets');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Deal' }).inputValue()).toBe('Lunar launch');
+    await screenshot(page, 'quote-from-deal');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(`${server.url}/quotes`);
   });
 
   it('counts the won deal in this month’s forecast', async () => {

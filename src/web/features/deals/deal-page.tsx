@@ -10,6 +10,7 @@ import { CustomFieldsSection } from '../records/custom-fields-section';
 import { editorFor } from '../records/field-editors';
 import { HistoryPanel } from '../records/history-panel';
 import { DEALS } from '../records/object-config';
+import { DealQuotes } from '../quotes/deal-quotes';
 import { RecordField } from '../records/record-field';
 import { RecordPageLayout } from '../records/record-page-layout';
 import { useCustomFields, useFields } from '../records/use-fields';
@@ -145,6 +146,7 @@ export function DealPage() {
               </Text>
             )}
           </Section>
+          <DealQuotes deal={r} />
           <StageHistoryPanel deal={r} />
           <HistoryPanel objectId={r.id} fields={fields} />
         </>
