@@ -40,8 +40,10 @@ function parseFilter(text: string | undefined): Filter | undefined {
 
 /** The kanban board of a pipeline, drag-and-drop moves, and the time a deal spent in each stage. */
 export function createDealBoardService(scoped: (ctx: Ctx) => WorkspaceDb, deals: DealsService, pipelines: PipelinesService, clock: Clock) {
-  const selectDeals = (db: WorkspaceDb, ctx: Ctx) => {
-    const qb = repo.withStage(db.selectFrom('deals').selectAll('deals') as SelectQueryBuilder<DB, any, any>);
+  /** Live deals the caller may see; `full` adds the columns a card shows (totals need only the stage). */
+  const selectDeals = (db: WorkspaceDb, ctx: Ctx, full = true) => {
+    const from = db.selectFrom('deals') as SelectQueryBuilder<DB, any, any>;
+    const qb = full ? repo.withStage(from.selectAll('deals')) : repo.joinStage(from);
     return (seesAllDeals(ctx) ? qb : repo.ownedBy(qb, ctx.userId)).where('deals.deleted_at', 'is', null);
   };
 
@@ -72,14 +74,17 @@ export function createDealBoardService(scoped: (ctx: Ctx) => WorkspaceDb, deals:
       const db = scoped(ctx);
       const fields = dealFields(await listFields(db, 'deals'));
       const where = compileFilter(parseFilter(q.filter), fields, db.dialect);
-      let base = selectDeals(db, ctx).where('deals.pipeline_id', '=', pipeline.id);
-      if (q.ownerId) base = base.where('deals.owner_id', '=', q.ownerId);
+      const inBoard = <Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q => {
+        const onPipeline = qb.where('deals.pipeline_id', '=', pipeline.id);
+        return (q.ownerId ? onPipeline.where('deals.owner_id', '=', q.ownerId) : onPipeline) as Q;
+      };
+      const base = inBoard(selectDeals(db, ctx));
       const stages = q.stageId ? pipeline.stages.filter((s) => s.id === q.stageId) : pipeline.stages;
       if (q.stageId && stages.length === 0) throw new AppError('validation_failed', 'stageId: is not a stage of this pipeline', { field: 'stageId' });
       if (q.cursor && !q.stageId) throw new AppError('validation_failed', 'cursor: page one column at a time (give stageId)', { field: 'cursor' });
       const after = q.cursor ? decodeCursor(q.cursor) : null;
 
-      const totals = await repo.columnTotals(base, where);
+      const totals = await repo.columnTotals(inBoard(selectDeals(db, ctx, false)), where);
       const columns = [];
       for (const stage of stages) {
         let cq = base.where(where).where('deals.stage_id', '=', stage.id);

@@ -57,11 +57,17 @@ export function dealColumns(dialect: Dialect, d: Deal): Partial<DealRow> {
   };
 }
 
+/** Joins the stage only: what filters and totals need (a filter may name the stage's fields). */
+export const joinStage = <Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q =>
+  (qb as SelectQueryBuilder<DB, 'deals', any>).innerJoin('pipeline_stages as deal_stage', (j) =>
+    j.onRef('deal_stage.id', '=', 'deals.stage_id').onRef('deal_stage.workspace_id', '=', 'deals.workspace_id'),
+  ) as unknown as Q;
+
 /** Joins the stage (name, probability, kind) and the company's name, for every read of deals. */
 export const withStage = <Q extends SelectQueryBuilder<DB, any, any>>(qb: Q): Q =>
-  (qb as SelectQueryBuilder<DB, 'deals', any>)
-    .innerJoin('pipeline_stages as deal_stage', (j) => j.onRef('deal_stage.id', '=', 'deals.stage_id').onRef('deal_stage.workspace_id', '=', 'deals.workspace_id'))
-    .leftJoin('companies as deal_company', (j) => j.onRef('deal_company.id', '=', 'deals.company_id').onRef('deal_company.workspace_id', '=', 'deals.workspace_id'))
+  // The stage alias is not in Q's type, so the select is written against an untyped builder.
+  (joinStage(qb) as SelectQueryBuilder<any, any, any>)
+    .leftJoin('companies as deal_company', (j: any) => j.onRef('deal_company.id', '=', 'deals.company_id').onRef('deal_company.workspace_id', '=', 'deals.workspace_id'))
     .select(['deal_stage.name as stage_name', 'deal_stage.probability as stage_probability', 'deal_stage.kind as stage_kind', 'deal_company.name as company_name']) as unknown as Q;
 
 /** Only the deals a member owns. */
