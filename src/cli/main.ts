@@ -79,16 +79,16 @@ program
 
 program
   .command('import')
-  .description('Import a CSV file of contacts or companies (UTF-8 or Latin-1, comma, semicolon or tab), or a vCard file (2.1, 3.0, 4.0) of contacts, with a progress bar')
-  .argument('<object>', 'contacts or companies', (v) => {
-    if (v !== 'contacts' && v !== 'companies') throw new InvalidArgumentError('contacts or companies');
-    return v as 'contacts' | 'companies';
+  .description('Import a CSV file of contacts, companies, leads or deals (UTF-8 or Latin-1, comma, semicolon or tab), or a vCard file (2.1, 3.0, 4.0) of contacts, with a progress bar')
+  .argument('<object>', 'contacts, companies, leads or deals', (v) => {
+    if (!['contacts', 'companies', 'leads', 'deals'].includes(v)) throw new InvalidArgumentError('contacts, companies, leads or deals');
+    return v as 'contacts' | 'companies' | 'leads' | 'deals';
   })
   .argument('[file]', 'the CSV or .vcf file')
   .option('--workspace <id|slug>', 'workspace to import into (default: the only one)')
   .option('--mapping <json|file>', 'column mapping {"CSV header": "field"}; default: suggested from the headers')
   .option('--dedup <mode>', 'skip, update or create when a row matches an existing record', 'skip')
-  .option('--match-by <key>', 'email (contacts), domain or name (companies), or custom.<key> for an external id')
+  .option('--match-by <key>', 'email (contacts, leads), domain or name (companies), name (leads, deals), or custom.<key> for an external id')
   .option('--dry-run', 'check every row and report the bad ones; write nothing')
   .option('--encoding <name>', 'utf8 or latin1 (default: detected)')
   .option('--delimiter <char>', 'column separator (default: detected)')

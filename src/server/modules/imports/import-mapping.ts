@@ -1,21 +1,13 @@
-import { FormatRegistry, type TSchema, TypeRegistry } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
 import { LIFECYCLE_STAGES } from '../../../contract/common';
 import { CompanyCreate } from '../../../contract/companies';
 import { ContactCreate } from '../../../contract/contacts';
 import type { CustomField } from '../../../contract/custom-fields';
-import { isEmail, isHttpUrl } from '../../platform/normalize';
-import '../../platform/jobs/payload-check';
+import { isEmail } from '../../platform/normalize';
+import { type Converted, checked } from './import-check';
+import { SALES_ALIASES, SALES_LABELS, SALES_TARGETS, toDealInput, toLeadInput } from './import-sales-mapping';
 
-if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isHttpUrl);
-// The contract's string enums (literalUnion) are `Unsafe` schemas, which the checker needs told about.
-if (!TypeRegistry.Has('Unsafe')) {
-  TypeRegistry.Set('Unsafe', (schema: { type?: string; enum?: unknown[] }, value) =>
-    schema.enum ? schema.enum.includes(value) : schema.type !== 'string' || typeof value === 'string',
-  );
-}
-
-export type ImportObject = 'contacts' | 'companies';
+export type ImportObject = 'contacts' | 'companies' | 'leads' | 'deals';
 /** CSV header → target field (`firstName`, `city`, `custom.tier`, …); unmapped headers are ignored. */
 export type Mapping = Record<string, string>;
 
@@ -23,6 +15,7 @@ const ADDRESS = ['street', 'city', 'region', 'postalCode', 'country'];
 export const TARGETS: Record<ImportObject, string[]> = {
   contacts: ['firstName', 'lastName', 'fullName', 'email', 'email2', 'phone', 'mobile', 'title', 'companyName', 'lifecycleStage', 'tags', 'birthday', 'description', ...ADDRESS],
   companies: ['name', 'domain', 'website', 'industry', 'employees', 'annualRevenue', 'phone', 'lifecycleStage', 'tags', 'description', ...ADDRESS],
+  ...SALES_TARGETS,
 };
 
 // Header names as HubSpot, Salesforce, Zoho and people write them, compared without case,
@@ -37,7 +30,7 @@ const ALIASES: Record<string, string[]> = {
   mobile: ['mobile', 'mobilephone', 'mobilephonenumber', 'cellphone', 'cell'],
   title: ['title', 'jobtitle', 'position', 'role'],
   companyName: ['company', 'companyname', 'accountname', 'account', 'organization', 'organisation'],
-  name: ['name', 'companyname', 'accountname', 'company', 'organization', 'organisation'],
+  name: ['name', 'companyname', 'accountname', 'company', 'organization', 'organisation', 'dealname', 'opportunityname', 'leadname', 'fullname', 'contactname'],
   domain: ['domain', 'companydomainname', 'companydomain', 'domainname'],
   website: ['website', 'websiteurl', 'url', 'web', 'homepage'],
   industry: ['industry', 'sector'],
@@ -52,6 +45,7 @@ const ALIASES: Record<string, string[]> = {
   region: ['region', 'state', 'stateregion', 'province', 'county', 'mailingstate', 'billingstate', 'stateprovince'],
   postalCode: ['postalcode', 'zip', 'zipcode', 'postcode', 'mailingzip', 'billingzip', 'mailingpostalcode', 'billingpostalcode', 'ziporpostalcode'],
   country: ['country', 'countryregion', 'mailingcountry', 'billingcountry', 'countrycode'],
+  ...SALES_ALIASES,
 };
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -78,6 +72,7 @@ const LABELS: Record<string, string> = {
   title: 'Job title', companyName: 'Company (by name)', lifecycleStage: 'Lifecycle stage', tags: 'Tags', birthday: 'Birthday', description: 'Description',
   street: 'Street', city: 'City', region: 'Region / state', postalCode: 'Postal code', country: 'Country', name: 'Name', domain: 'Domain', website: 'Website',
   industry: 'Industry', employees: 'Employees', annualRevenue: 'Annual revenue',
+  ...SALES_LABELS,
 };
 
 /** The fields a column can go to, with labels for a mapping screen (custom fields last). */
@@ -148,7 +143,7 @@ function customValue(def: CustomField, v: string): unknown {
   }
 }
 
-export type Converted = { input: Record<string, any>; companyName?: string } | { error: string };
+export type { Converted } from './import-check';
 
 /** One CSV row → a create input for the record service, or why it cannot be one. */
 export function toInput(object: ImportObject, mapping: Mapping, row: Record<string, string>, customDefs: CustomField[]): Converted {
@@ -163,6 +158,8 @@ export function toInput(object: ImportObject, mapping: Mapping, row: Record<stri
     const def = defs.get(target);
     if (def) (input.custom ??= {})[def.key] = customValue(def, value);
   }
+  if (object === 'leads') return toLeadInput(v, input.custom);
+  if (object === 'deals') return toDealInput(v, input.custom);
   const address = Object.fromEntries(ADDRESS.filter((k) => v[k]).map((k) => [k, k === 'country' ? countryCode(v[k]) : v[k]]));
   if (Object.keys(address).length) input.addresses = [address];
   if (v.lifecycleStage) input.lifecycleStage = lifecycle(v.lifecycleStage);
@@ -199,18 +196,4 @@ export function toInput(object: ImportObject, mapping: Mapping, row: Record<stri
     schema = CompanyCreate;
   }
   return checked(schema, input, object === 'contacts' ? v.companyName : undefined);
-}
-
-/** The input if it fits the create schema, else the first reason it does not (`emails.1.email: …`). */
-export function checked(schema: TSchema, input: Record<string, any>, companyName?: string): Converted {
-  if (!Value.Check(schema, input)) {
-    const first = Value.Errors(schema, input).First();
-    const field = (first?.path ?? '').replace(/^\//, '').replace(/\//g, '.');
-    // A closed list of values reads better as the list than as TypeBox's "Expected union value".
-    const schemaOf = first?.schema as { enum?: unknown[]; anyOf?: { enum?: unknown[] }[] } | undefined;
-    const allowed = schemaOf?.enum ?? schemaOf?.anyOf?.find((a) => a.enum)?.enum;
-    const message = allowed ? `"${String(first?.value)}" is not one of ${allowed.join(', ')}` : (first?.message ?? 'is invalid');
-    return { error: `${field || 'row'}: ${message}` };
-  }
-  return { input, companyName };
 }

@@ -10,7 +10,7 @@ export const FINAL_STATUSES = ['done', 'failed', 'reverted'];
 export type ImportOptions = {
   mapping: Mapping;
   dedup: Dedup;
-  /** `email` (contacts), `domain` or `name` (companies), or a custom field `custom.<key>` holding an external id. */
+  /** `email` (contacts, leads), `domain` or `name` (companies, leads and deals by name), or a custom field `custom.<key>` holding an external id. */
   matchBy: string;
   dryRun: boolean;
   format: CsvFormat;
@@ -18,7 +18,8 @@ export type ImportOptions = {
   actor: { role: Role; userId: string | null; type: Ctx['actor']['type']; id: string | null };
 };
 
-export const defaultMatchBy = (object: ImportObject) => (object === 'contacts' ? 'email' : 'domain');
+const DEFAULT_MATCH: Record<ImportObject, string> = { contacts: 'email', companies: 'domain', leads: 'email', deals: 'name' };
+export const defaultMatchBy = (object: ImportObject) => DEFAULT_MATCH[object];
 
 export const ctxOfImport = (workspaceId: string, o: ImportOptions): Ctx => ({
   workspaceId,

@@ -1,14 +1,8 @@
 import type { WorkspaceDb } from '../../db/scoped';
 import type { Ctx } from '../../platform/context';
-import { createCompaniesService } from '../companies/companies.service';
-import { createContactsService } from '../contacts/contacts.service';
 import type { ImportObject } from './import-mapping';
+import { WRITABLE, importServices } from './import-targets';
 import { ledgerPage } from './imports.repository';
-
-const WRITABLE: Record<ImportObject, string[]> = {
-  contacts: ['firstName', 'lastName', 'title', 'emails', 'phones', 'addresses', 'companyId', 'ownerId', 'lifecycleStage', 'tags', 'consent', 'birthday', 'description'],
-  companies: ['name', 'domain', 'website', 'industry', 'employees', 'annualRevenue', 'phones', 'addresses', 'parentId', 'ownerId', 'lifecycleStage', 'tags', 'description'],
-};
 
 /** The changes that bring `now` back to `before` (custom values the import added are cleared). */
 function restoring(object: ImportObject, before: Record<string, any>, now: Record<string, any>): Record<string, unknown> {
@@ -26,7 +20,7 @@ const PAGE = 1000;
  * search follow): updated records get their earlier state back, created ones go to the trash.
  */
 export async function revertImport(tx: WorkspaceDb, ctx: Ctx, importId: string, object: ImportObject): Promise<{ restored: number; removed: number }> {
-  const service = object === 'contacts' ? createContactsService(() => tx) : createCompaniesService(() => tx);
+  const service = importServices(() => tx).records[object];
   let restored = 0;
   let removed = 0;
   const seen = new Set<string>();

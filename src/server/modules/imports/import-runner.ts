@@ -6,11 +6,12 @@ import { AppError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { normalizeDomain, normalizeEmail } from '../../platform/normalize';
 import { emailHolders } from '../../platform/records/references.repository';
-import { createCompaniesService } from '../companies/companies.service';
-import { createContactsService } from '../contacts/contacts.service';
+import { defaultPipelineId, listPipelines } from '../pipelines/pipelines.repository';
 import { type CsvFormat, type CsvItem, readRows } from './csv-source';
 import { type CardItem, readCardItems } from './vcard-import';
+import type { DealRefs } from './import-sales-mapping';
 import { type ImportObject, toInput } from './import-mapping';
+import { type PipelineIndex, type RecordOps, importServices, indexPipelines, resolveStage } from './import-targets';
 import { FINAL_STATUSES, type ImportOptions, ctxOfImport } from './import-options';
 import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, setImport } from './imports.repository';
 
@@ -25,15 +26,17 @@ class DryRun extends Error {
 }
 class LostRace extends Error {}
 
-type Row = { line: number; raw: unknown; input?: Record<string, any>; companyName?: string; error?: string; ledger?: LedgerRow };
+type Row = { line: number; raw: unknown; input?: Record<string, any>; companyName?: string; refs?: DealRefs; error?: string; ledger?: LedgerRow };
 
+const SINGULAR: Record<ImportObject, string> = { contacts: 'contact', companies: 'company', leads: 'lead', deals: 'deal' };
 type Item = CsvItem | CardItem;
 /** The file's rows, or its cards for a vCard file. */
 const readItems = (pieces: AsyncIterable<Buffer>, format: CsvFormat): AsyncIterable<Item> => (format.kind === 'vcard' ? readCardItems(pieces) : readRows(pieces, format));
 
 /** The key a row is matched by, lowercased; undefined when the row has none. */
 function keyOf(matchBy: string, input: Record<string, any>): string | undefined {
-  if (matchBy === 'email') return input.emails?.[0] ? normalizeEmail(input.emails[0].email) : undefined;
+  if (matchBy === 'email' && input.emails) return input.emails[0] ? normalizeEmail(input.emails[0].email) : undefined;
+  if (matchBy === 'email') return input.email ? normalizeEmail(input.email) : undefined;
   if (matchBy === 'domain') return input.domain ? normalizeDomain(input.domain) : undefined;
   if (matchBy === 'name') return input.name?.toLowerCase();
   const v = input.custom?.[matchBy.slice('custom.'.length)];
@@ -65,9 +68,16 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
   // The record service, bound to the chunk's transaction: its bulk calls join it.
   let current: WorkspaceDb = base;
   const bound = () => current;
-  const service = object === 'contacts' ? createContactsService(bound) : createCompaniesService(bound);
-  const companies = createCompaniesService(bound);
+  const services = importServices(bound);
+  const service = services.records[object];
+  const companies = services.records.companies;
   const customDefs = await listFields(base, object);
+  let pipelines: PipelineIndex | null = null;
+  if (object === 'deals') {
+    // A deal lands in a pipeline: the first deals of a workspace get the default one made.
+    await services.pipelines.ensureDefault(ctx);
+    pipelines = indexPipelines(await listPipelines(base), await defaultPipelineId(base));
+  }
   let checkpoint = imp.rows_done;
   let done = imp.created_count + imp.updated_count + imp.skipped_count + imp.error_count;
   hooks.onProgress?.(done, total);
@@ -78,7 +88,7 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
       const converted = 'converted' in item ? item.converted : toInput(object, opts.mapping, item.record, customDefs);
       return 'error' in converted
         ? { line: item.line, raw: item.record, error: converted.error }
-        : { line: item.line, raw: item.record, input: converted.input, companyName: converted.companyName };
+        : { line: item.line, raw: item.record, input: converted.input, companyName: converted.companyName, refs: converted.refs };
     });
     const to = items[items.length - 1].line;
     for (;;) {
@@ -86,7 +96,7 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
       try {
         await base.transaction(async (tx) => {
           current = tx;
-          const counts = await writeChunk({ tx, ctx, importId, object, opts, rows, service, companies, customDefs, setPhase: (p) => (phase = p) });
+          const counts = await writeChunk({ tx, ctx, importId, object, opts, rows, service, companies, customDefs, pipelines, setPhase: (p) => (phase = p) });
           const ledger = rows.map((r) => r.ledger!);
           if (opts.dryRun) throw new DryRun(ledger, counts);
           await insertLedger(tx, ledger);
@@ -151,23 +161,62 @@ type ChunkArgs = {
   object: ImportObject;
   opts: ImportOptions;
   rows: (Row & { ledger?: LedgerRow })[];
-  service: ReturnType<typeof createContactsService> | ReturnType<typeof createCompaniesService>;
-  companies: ReturnType<typeof createCompaniesService>;
+  service: RecordOps;
+  companies: RecordOps;
   customDefs: CustomField[];
+  pipelines: PipelineIndex | null;
   setPhase(rows: Row[]): void;
 };
 
 async function lookup(a: ChunkArgs, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
-  if (a.opts.matchBy === 'email') return emailHolders(a.tx, keys);
+  if (a.opts.matchBy === 'email' && a.object === 'contacts') return emailHolders(a.tx, keys);
   const field = a.opts.matchBy;
-  const page = await a.service.list(a.ctx, { filter: { field, op: 'in', value: keys }, limit: keys.length * 2 + 10 });
+  // Keys are lowercased; a field compared with case is asked for as written too.
+  const written = a.rows.map((r) => (r.input ? (field.startsWith('custom.') ? r.input.custom?.[field.slice(7)] : r.input[field]) : undefined)).filter((v): v is string => typeof v === 'string');
+  const values = [...new Set([...keys, ...written])];
+  const page = await a.service.list(a.ctx, { filter: { field, op: 'in', value: values }, limit: values.length * 2 + 10 });
   const out = new Map<string, string>();
   for (const r of page.data as any[]) {
     const v = field.startsWith('custom.') ? r.custom[field.slice(7)] : r[field];
     if (v !== null && v !== undefined && !out.has(String(v).toLowerCase())) out.set(String(v).toLowerCase(), r.id);
   }
   return out;
+}
+
+/** A deal row's pipeline and stage by name, company by name or domain, contact by email → ids (or the row's error). */
+async function resolveDealRefs(a: ChunkArgs, live: Row[]): Promise<void> {
+  const names = [...new Set(live.map((r) => r.refs?.companyName).filter((n): n is string => !!n))];
+  const domains = [...new Set(live.map((r) => r.refs?.companyDomain).filter((n): n is string => !!n).map(normalizeDomain))];
+  const emails = [...new Set(live.map((r) => r.refs?.contactEmail).filter((n): n is string => !!n).map(normalizeEmail))];
+  const byName = new Map<string, string>();
+  const byDomain = new Map<string, string>();
+  if (names.length) for (const c of (await a.companies.list(a.ctx, { filter: { field: 'name', op: 'in', value: names }, limit: names.length * 2 + 10 })).data as any[]) if (!byName.has(c.name.toLowerCase())) byName.set(c.name.toLowerCase(), c.id);
+  if (domains.length) for (const c of (await a.companies.list(a.ctx, { filter: { field: 'domain', op: 'in', value: domains }, limit: domains.length * 2 + 10 })).data as any[]) if (c.domain) byDomain.set(normalizeDomain(c.domain), c.id);
+  const contacts = emails.length ? await emailHolders(a.tx, emails) : new Map<string, string>();
+  for (const r of live) {
+    const refs = r.refs ?? {};
+    const stage = resolveStage(a.pipelines!, refs);
+    if ('error' in stage) {
+      r.error = stage.error;
+      continue;
+    }
+    Object.assign(r.input!, stage);
+    if (refs.companyDomain) {
+      const id = byDomain.get(normalizeDomain(refs.companyDomain));
+      if (!id) r.error = `companyDomain: no company has the domain "${refs.companyDomain}"`;
+      else r.input!.companyId = id;
+    } else if (refs.companyName) {
+      const id = byName.get(refs.companyName.toLowerCase());
+      if (!id) r.error = `companyName: there is no company named "${refs.companyName}"`;
+      else r.input!.companyId = id;
+    }
+    if (refs.contactEmail && !r.error) {
+      const id = contacts.get(normalizeEmail(refs.contactEmail));
+      if (!id) r.error = `contactEmail: no contact has the email ${refs.contactEmail}`;
+      else r.input!.contactIds = [id];
+    }
+  }
 }
 
 async function writeChunk(a: ChunkArgs): Promise<Counts> {
@@ -177,16 +226,18 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
     const names = [...new Set(live.map((r) => r.companyName).filter((n): n is string => !!n))];
     if (names.length) {
       const found = await a.companies.list(ctx, { filter: { field: 'name', op: 'in', value: names }, limit: names.length * 2 + 10 });
-      const byName = new Map(found.data.map((c) => [c.name.toLowerCase(), c.id]));
+      const byName = new Map((found.data as unknown as { id: string; name: string }[]).map((c) => [c.name.toLowerCase(), c.id]));
       for (const r of live) if (r.companyName && byName.has(r.companyName.toLowerCase())) r.input!.companyId = byName.get(r.companyName.toLowerCase());
     }
   }
+  if (a.object === 'deals') await resolveDealRefs(a, live);
   const matches = await lookup(a, [...new Set(live.map((r) => keyOf(opts.matchBy, r.input!)).filter((k): k is string => !!k))]);
   const firstLine = new Map<string, number>();
   const creates: Row[] = [];
   const updates: (Row & { id: string })[] = [];
   const skips = new Map<Row, string>();
   for (const r of live) {
+    if (r.error) continue;
     const key = keyOf(opts.matchBy, r.input!);
     const existing = key ? matches.get(key) : undefined;
     if (key && firstLine.has(key) && opts.dedup !== 'create') {
@@ -195,7 +246,7 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
     }
     if (key) firstLine.set(key, r.line);
     if (!existing || opts.dedup === 'create') {
-      if (existing && opts.matchBy === 'email') r.error = `email: ${key} already belongs to contact ${existing}`;
+      if (existing && opts.matchBy === 'email' && a.object === 'contacts') r.error = `email: ${key} already belongs to contact ${existing}`;
       else creates.push(r);
     } else if (opts.dedup === 'skip') skips.set(r, existing);
     else updates.push({ ...r, id: existing });
@@ -205,7 +256,7 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
     const befores = new Map((await a.service.getIn(a.tx, ctx, updates.map((u) => u.id))).map((b) => [b.id, b]));
     const ok = updates.filter((u) => {
       if (befores.get(u.id)?.deletedAt == null) return true;
-      rows.find((r) => r.line === u.line)!.error = `matches ${a.object === 'contacts' ? 'contact' : 'company'} ${u.id}, which is in the trash`;
+      rows.find((r) => r.line === u.line)!.error = `matches ${SINGULAR[a.object]} ${u.id}, which is in the trash`;
       return false;
     });
     a.setPhase(ok.map((u) => rows.find((r) => r.line === u.line)!));

@@ -10,12 +10,12 @@ import type { ImportObject, Mapping } from './import-mapping';
 import type { ImportsService } from './imports.service';
 import { MAX_UPLOAD, type SpooledUpload, spoolUpload } from './upload-body';
 
-const ObjectParam = Type.Union([Type.Literal('contacts'), Type.Literal('companies')]);
+const ObjectParam = Type.Union([Type.Literal('contacts'), Type.Literal('companies'), Type.Literal('leads'), Type.Literal('deals')]);
 const StartQuery = Type.Object({
   objectType: ObjectParam,
   mapping: Type.Optional(Type.String({ description: 'JSON: {"CSV header": "field"}; default: suggested from the headers' })),
   dedup: Type.Optional(Type.Union([Type.Literal('skip'), Type.Literal('update'), Type.Literal('create')])),
-  matchBy: Type.Optional(Type.String({ description: 'email, domain, name or custom.<key>' })),
+  matchBy: Type.Optional(Type.String({ description: 'email (contacts, leads), domain or name (companies), name (leads, deals) or custom.<key>' })),
   dryRun: Type.Optional(Type.Boolean()),
   encoding: Type.Optional(Type.Union([Type.Literal('utf8'), Type.Literal('latin1')])),
   delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),

@@ -13,6 +13,7 @@ import { type ImportObject, type Mapping, suggestMapping, targetsOf, unknownTarg
 import { type Dedup, type ImportOptions, defaultMatchBy } from './import-options';
 import { revertImport } from './import-revert';
 import { importJob } from './import.job';
+import { MATCH_KEYS } from './import-targets';
 import * as repo from './imports.repository';
 import { isVCard, readCardItems } from './vcard-import';
 
@@ -126,7 +127,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
     const unknown = unknownTargets(input.objectType, mapping, customDefs);
     if (unknown.length) throw invalid('mapping', `"${unknown[0]}" is not a field of ${input.objectType}`);
     const matchBy = input.matchBy ?? defaultMatchBy(input.objectType);
-    const keys = input.objectType === 'contacts' ? ['email'] : ['domain', 'name'];
+    const keys = MATCH_KEYS[input.objectType];
     if (!keys.includes(matchBy) && !customDefs.some((d) => `custom.${d.key}` === matchBy)) {
       throw invalid('matchBy', `must be ${keys.join(' or ')} or a custom field (custom.<key>)`);
     }

@@ -1,6 +1,7 @@
 import { ContactCreate } from '../../../contract/contacts';
 import { isEmail } from '../../platform/normalize';
-import { type Converted, checked, countryCode } from './import-mapping';
+import { type Converted, checked } from './import-check';
+import { countryCode } from './import-mapping';
 import { type VProperty, components, readVCards, unescapeText } from './vcard-parse';
 
 /** A card as a contact, ready for the record service (or why it cannot be one). */
