@@ -11,6 +11,8 @@ import { editorFor } from '../records/field-editors';
 import { RecordTasks } from '../tasks/record-tasks';
 import { RecordTimeline } from '../timeline/record-timeline';
 import { PurchaseHistory } from '../purchase-history/purchase-history';
+import { ConsentSection } from '../privacy/consent-section';
+import { PrivacyMenu } from '../privacy/privacy-menu';
 import { HistoryPanel } from '../records/history-panel';
 import { CONTACTS, STAGE_COLORS, stageLabel } from '../records/object-config';
 import { RecordField } from '../records/record-field';
@@ -96,6 +98,7 @@ export function ContactPage() {
       key={id}
       config={CONTACTS}
       editor={editor}
+      actions={record && <PrivacyMenu contact={record} />}
       badges={
         record?.lifecycleStage && (
           <Badge variant="light" color={STAGE_COLORS[record.lifecycleStage] ?? 'gray'} style={{ textTransform: 'none' }}>
@@ -138,6 +141,7 @@ export function ContactPage() {
       {(r, disabled) => (
         <>
           <ContactFields editor={editor} record={r} disabled={disabled} />
+          <ConsentSection contactId={r.id} disabled={!!r.deletedAt} />
           <RecordTimeline objectType="contacts" id={r.id} disabled={!!r.deletedAt} />
         </>
       )}

@@ -1,8 +1,9 @@
 import { Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconBuilding, IconForms, IconKey, IconLayoutKanban, IconPackage, IconPercentage, IconTarget, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconForms, IconKey, IconLayoutKanban, IconPackage, IconPercentage, IconShieldLock, IconTarget, IconUsers } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { RetentionSettings } from '../privacy/retention-settings';
 import { CommissionRulesSettings } from '../commissions/commission-rules-settings';
 import { ProductsSettings } from '../products/products-settings';
 import { PipelinesSettings } from '../pipelines/pipelines-settings';
@@ -21,6 +22,7 @@ const TABS = [
   { value: 'lead-scoring', label: 'Lead scoring', icon: IconTarget, Panel: ScoringSettings },
   { value: 'products', label: 'Products', icon: IconPackage, Panel: ProductsSettings },
   { value: 'commissions', label: 'Commissions', icon: IconPercentage, Panel: CommissionRulesSettings },
+  { value: 'privacy', label: 'Privacy', icon: IconShieldLock, Panel: RetentionSettings },
 ];
 
 export function SettingsPage() {
