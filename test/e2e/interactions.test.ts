@@ -212,6 +212,12 @@ describe('interactions in the web app', () => {
     await screenshot(page, 'task-form');
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await tasks.getByText('Call Ada back').waitFor();
+    // On Ada's own page the row does not link back to her; it names priority and assignee.
+    const row = (await tasks.getByTestId('task-row').textContent())!;
+    expect(row).toMatch(/^Call Ada back.*high.*Joan Clarke$/);
+    expect(row).not.toContain('Lovelace');
+    await tasks.scrollIntoViewIfNeeded();
+    await screenshot(page, 'record-tasks');
 
     await expect.poll(() => bellCount(page), { timeout: 15_000 }).toBe('1');
     await page.getByRole('button', { name: /Notifications, 1 unread/ }).click();

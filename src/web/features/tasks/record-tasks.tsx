@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Skeleton, Stack, Text, Title, Group } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { LinkableType } from '../../../contract/activities';
@@ -25,7 +25,7 @@ export function RecordTasks({ objectType, id, disabled }: { objectType: Linkable
   const done = tasks.filter((t) => !isOpen(t));
   const groups = groupByDue(open, new Date());
   const row = (t: Task) => (
-    <TaskRow key={t.id} task={t} titles={titles} assigneeName={t.assigneeId ? members.byId.get(t.assigneeId)?.name : undefined} onEdit={setEditing} readOnly={!canWrite} />
+    <TaskRow key={t.id} task={t} titles={titles} assigneeName={t.assigneeId ? members.byId.get(t.assigneeId)?.name : undefined} onEdit={setEditing} readOnly={!canWrite} hideLinkTo={id} />
   );
 
   return (

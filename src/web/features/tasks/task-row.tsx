@@ -6,10 +6,10 @@ import { LinkedRecords } from './link-picker';
 import { PRIORITY_COLORS, dueLabel, isOpen, recurrenceLabel } from './task-format';
 import { useTaskMutations } from './use-tasks';
 
-type Props = { task: Task; titles: Map<string, string>; assigneeName?: string; onEdit: (t: Task) => void; highlighted?: boolean; readOnly?: boolean };
+type Props = { task: Task; titles: Map<string, string>; assigneeName?: string; onEdit: (t: Task) => void; highlighted?: boolean; readOnly?: boolean; hideLinkTo?: string };
 
 /** One task: a checkbox that completes it, what and when, and a way to edit it. */
-export function TaskRow({ task, titles, assigneeName, onEdit, highlighted, readOnly }: Props) {
+export function TaskRow({ task, titles, assigneeName, onEdit, highlighted, readOnly, hideLinkTo }: Props) {
   const { update } = useTaskMutations();
   const open = isOpen(task);
   const overdue = open && !!task.dueAt && new Date(task.dueAt).getTime() < Date.now();
@@ -63,7 +63,7 @@ export function TaskRow({ task, titles, assigneeName, onEdit, highlighted, readO
               {assigneeName}
             </Text>
           )}
-          <LinkedRecords links={task.links} titles={titles} />
+          <LinkedRecords links={hideLinkTo ? task.links.filter((l) => l.id !== hideLinkTo) : task.links} titles={titles} />
         </Group>
       </Stack>
       {!readOnly && (
