@@ -91,7 +91,7 @@ describe.each(await testDialects())('Consents and the personal data export on %s
     expect(json('deals.json')).toEqual([expect.objectContaining({ id: deal.id, amount: 5000, contactIds: [p.id] })]);
     expect(json('leads.json').map((l: any) => l.id)).toEqual([lead.id]);
     const history = json('history.json');
-    expect(history.map((e: any) => e.action)).toEqual(expect.arrayContaining(['created', 'updated', 'consent_granted']));
+    expect(history.map((e: any) => e.action)).toEqual(expect.arrayContaining(['created', 'updated', 'consent_granted', 'personal_data_exported']));
     expect(history.every((e: any) => [p.id, deal.id, lead.id].includes(e.objectId))).toBe(true);
     const csv = strFromU8(files['consents.csv']).trim().split('\n');
     expect(csv[0].split(',')).toEqual(expect.arrayContaining(['purpose', 'status', 'legalBasis', 'source', 'proof', 'recordedAt']));

@@ -5,6 +5,7 @@ import type { TenantTable } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { Clock } from '../../platform/clock';
 import { type Ctx, requirePermission } from '../../platform/context';
+import { recordEvents } from '../../platform/events/events.repository';
 import { notFound } from '../../platform/errors';
 import { isId } from '../../platform/ids';
 import { presentRow, rowsWhereIn } from './export.repository';
@@ -35,6 +36,8 @@ export function createPersonalExportService(scoped: (ctx: Ctx) => WorkspaceDb, c
       const db = scoped(ctx);
       const contact = isId(contactId) ? await repo.findContactRow(db, contactId) : undefined;
       if (!contact) throw notFound('Contact');
+      // Who took a copy of a person's data, and when, is itself on record (accountability, Art. 5(2)).
+      await recordEvents(db, ctx, [{ action: 'personal_data_exported', objectType: 'contacts', objectId: contactId, changes: {} }]);
       const emails = db.dialect.json.read<{ email: string }[]>(contact.emails, []).map((e) => e.email);
       const leads = await repo.leadsOf(db, contactId, emails);
       const leadIds = leads.map((l) => l.id);
