@@ -48,8 +48,37 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma('cache_size = -65536');
   // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
   sqlite.pragma('wal_autocheckpoint = 16384');
+  const optimizer = keepStatisticsFresh(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: config.log });
-  return { db, dialect: sqliteDialect, close: () => db.destroy() };
+  return {
+    db,
+    dialect: sqliteDialect,
+    close: async () => {
+      clearInterval(optimizer);
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Without statistics SQLite guesses that `workspace_id = ?` picks a handful of rows, so a read of
+ * 500 ids by `workspace_id = ? and id in (…)` walked a whole workspace index (230 ms at 20k
+ * contacts) instead of 500 primary-key lookups. `optimize` gathers statistics where they are
+ * missing or stale, within `analysis_limit` rows per index so it stays cheap; SQLite advises
+ * running it on open and then periodically on long-lived connections.
+ */
+function keepStatisticsFresh(sqlite: SQLite.Database, everyMs = 5 * 60_000): NodeJS.Timeout {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  const timer = setInterval(() => {
+    try {
+      sqlite.pragma('optimize');
+    } catch {
+      // Busy or closing: the next round will do it.
+    }
+  }, everyMs);
+  timer.unref();
+  return timer;
 }
 
 /**
