@@ -40,16 +40,16 @@ export function InvoicesListPage() {
         />
       )}
       {invoices.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
+        <Table.ScrollContainer minWidth={320}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Number</Table.Th>
-                <Table.Th>Company</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>Due</Table.Th>
+                <Table.Th visibleFrom="sm">Company</Table.Th>
+                <Table.Th visibleFrom="sm">Issued</Table.Th>
+                <Table.Th visibleFrom="sm">Due</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">Total</Table.Th>
                 <Table.Th ta="right">Balance</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -60,14 +60,18 @@ export function InvoicesListPage() {
                     <Link className="record-link" to={`/invoices/${inv.id}`}>
                       {inv.displayNumber}
                     </Link>
+                    {/* On a phone the company and due date ride under the number. */}
+                    <Text size="xs" c="dimmed" hiddenFrom="sm">
+                      {inv.companyId && names.get(inv.companyId) ? `${names.get(inv.companyId)} · ` : ''}due {formatDate(inv.dueDate)}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{inv.companyId ? (names.get(inv.companyId) ?? '…') : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
-                  <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
-                  <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{inv.companyId ? (names.get(inv.companyId) ?? '…') : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatDate(inv.issueDate)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatDate(inv.dueDate)}</Table.Td>
                   <Table.Td>
                     <InvoiceStatusBadge status={inv.status} />
                   </Table.Td>
-                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  <Table.Td ta="right" visibleFrom="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatMoney(inv.total, inv.currency)}
                   </Table.Td>
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>

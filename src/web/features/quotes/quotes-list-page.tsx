@@ -73,16 +73,16 @@ export function QuotesListPage() {
         />
       )}
       {quotes.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={320}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Number</Table.Th>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Company</Table.Th>
+                <Table.Th visibleFrom="sm">Title</Table.Th>
+                <Table.Th visibleFrom="sm">Company</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th ta="right">Total</Table.Th>
-                <Table.Th>Created</Table.Th>
+                <Table.Th visibleFrom="sm">Created</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -92,16 +92,21 @@ export function QuotesListPage() {
                     <Link className="record-link" to={`/quotes/${q.id}`}>
                       {q.number}
                     </Link>
+                    {/* On a phone the title and company ride under the number instead of in their own columns. */}
+                    <Text size="xs" c="dimmed" hiddenFrom="sm">
+                      {q.title}
+                      {q.companyId && names.get(q.companyId) ? ` · ${names.get(q.companyId)}` : ''}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{q.title}</Table.Td>
-                  <Table.Td>{q.companyId ? (names.get(q.companyId) ?? '…') : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
+                  <Table.Td visibleFrom="sm">{q.title}</Table.Td>
+                  <Table.Td visibleFrom="sm">{q.companyId ? (names.get(q.companyId) ?? '…') : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
                   <Table.Td>
                     <QuoteStatusBadge status={q.status} />
                   </Table.Td>
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatMoney(q.total, q.currency)}
                   </Table.Td>
-                  <Table.Td>{formatDate(q.createdAt)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatDate(q.createdAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
