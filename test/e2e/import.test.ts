@@ -148,4 +148,19 @@ describe('importing a CSV in the web app', () => {
     expect(saved.data.map((m: any) => m.name)).toEqual(['German CRM']);
     expect(problems).toEqual([]);
   });
+
+  it('imports an address book from a vCard file', async () => {
+    const vcf = path.join(path.dirname(csvPath), 'contacts.vcf');
+    fs.writeFileSync(vcf, ['BEGIN:VCARD', 'VERSION:3.0', 'N:Lovelace;Ada;;;', 'FN:Ada Lovelace', 'EMAIL;TYPE=INTERNET;TYPE=HOME:ada@engine.test', 'TEL;TYPE=CELL:+44 20 7946 0001', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'FN:Charles Babbage', 'N:Babbage;Charles;;;', 'EMAIL;TYPE=work:charles@engine.test', 'END:VCARD', ''].join('\r\n'));
+    await page.goto(`${server.url}/imports/new?object=contacts`);
+    await page.locator('input[type=file]').setInputFiles(vcf);
+    await page.getByTestId('vcard-sample').waitFor();
+    expect(await page.getByTestId('vcard-sample').textContent()).toContain('Ada Lovelace');
+    await screenshot(page, 'import-vcard');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('import-status').textContent()).toBe('Finished');
+    expect(await page.getByTestId('stat-created').textContent()).toBe('2');
+    expect(problems).toEqual([]);
+  });
 });

@@ -14,8 +14,8 @@ export function exportUrl(type: string, format: 'csv' | 'json' | 'vcf', opts: { 
   return `/api/v1/${type}/export${queryString({ format, filter: opts.filter ? JSON.stringify(opts.filter) : undefined, columns })}`;
 }
 
-/** Import and Export on a list's toolbar. */
-export function ImportExportButtons({ type, filter, columns }: { type: 'contacts' | 'companies'; filter: Filter | null; columns: string[] }) {
+/** Import (contacts, companies, leads, deals) and Export (contacts, companies) on a list's toolbar. */
+export function ImportExportButtons({ type, filter, columns }: { type: string; filter: Filter | null; columns: string[] }) {
   const canImport = useCan('records:bulk');
   const formats = [
     { format: 'csv' as const, label: 'CSV (spreadsheets)' },
@@ -29,6 +29,7 @@ export function ImportExportButtons({ type, filter, columns }: { type: 'contacts
           Import
         </Button>
       )}
+      {(type === 'contacts' || type === 'companies') && (
       <Menu position="bottom-start">
         <Menu.Target>
           <Button variant="subtle" color="gray" leftSection={<IconDownload size={16} />} visibleFrom="sm">
@@ -44,6 +45,7 @@ export function ImportExportButtons({ type, filter, columns }: { type: 'contacts
           ))}
         </Menu.Dropdown>
       </Menu>
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
-import { STATUS_COLORS, useImportList } from './use-imports';
+import { IMPORT_OBJECTS, STATUS_COLORS, useImportList } from './use-imports';
 
 function NewImportMenu() {
   return (
@@ -16,8 +16,11 @@ function NewImportMenu() {
         <Button leftSection={<IconPlus size={16} />}>New import</Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to="/imports/new?object=contacts">Contacts</Menu.Item>
-        <Menu.Item component={Link} to="/imports/new?object=companies">Companies</Menu.Item>
+        {IMPORT_OBJECTS.map((o) => (
+          <Menu.Item key={o.value} component={Link} to={`/imports/new?object=${o.value}`}>
+            {o.label}
+          </Menu.Item>
+        ))}
       </Menu.Dropdown>
     </Menu>
   );
@@ -31,13 +34,13 @@ export function ImportsPage() {
   const canImport = useCan('records:bulk');
   return (
     <>
-      <PageHeader title="Imports" description="CSV files brought into this workspace: their progress, bad rows, and revert." actions={canImport ? <NewImportMenu /> : undefined} />
+      <PageHeader title="Imports" description="CSV and vCard files brought into this workspace: their progress, bad rows, and revert." actions={canImport ? <NewImportMenu /> : undefined} />
       {list.error ? (
         <ErrorAlert error={list.error} title="Could not load the imports" />
       ) : !list.data ? (
         <Skeleton h={160} />
       ) : list.data.length === 0 ? (
-        <EmptyState icon={<IconFileImport size={28} />} title="No imports yet" description="Import contacts or companies from a CSV file exported from a spreadsheet or another CRM." action={canImport ? <NewImportMenu /> : undefined} />
+        <EmptyState icon={<IconFileImport size={28} />} title="No imports yet" description="Import contacts, companies, leads or deals from a CSV file exported from a spreadsheet or another CRM, or contacts from a vCard file." action={canImport ? <NewImportMenu /> : undefined} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="imports-list">

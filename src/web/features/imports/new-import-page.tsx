@@ -11,7 +11,8 @@ import { PageHeader } from '../../components/page-header';
 import { api, queryString } from '../../lib/api';
 import { MappingEditor } from './mapping-editor';
 import { uploadFile } from './upload';
-import { DELIMITERS, ENCODINGS, IMPORTS_KEY, type ImportObject, useInvalidateImports, usePreviewOf } from './use-imports';
+import { DELIMITERS, ENCODINGS, IMPORTS_KEY, IMPORT_OBJECTS, type ImportObject, asImportObject, useInvalidateImports, usePreviewOf } from './use-imports';
+import { VCardSample } from './vcard-sample';
 
 // The format and the header are guessed from the start of the file: no need to send it all.
 const PREVIEW_BYTES = 256 * 1024;
@@ -21,6 +22,11 @@ const MATCH_KEYS: Record<ImportObject, { value: string; label: string }[]> = {
     { value: 'domain', label: 'Domain' },
     { value: 'name', label: 'Name' },
   ],
+  leads: [
+    { value: 'email', label: 'Email' },
+    { value: 'name', label: 'Name' },
+  ],
+  deals: [{ value: 'name', label: 'Name' }],
 };
 
 /** Choose a file, check how it is read and where each column goes, then try it or import it. */
@@ -30,7 +36,7 @@ export function NewImportPage() {
   const session = useCurrentSession();
   const invalidate = useInvalidateImports();
   const from = params.get('from');
-  const [objectType, setObjectType] = useState<ImportObject>(params.get('object') === 'companies' ? 'companies' : 'contacts');
+  const [objectType, setObjectType] = useState<ImportObject>(asImportObject(params.get('object')));
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<{ encoding?: string; delimiter?: string }>({});
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
@@ -82,7 +88,7 @@ export function NewImportPage() {
   const busy = sent !== null;
   return (
     <>
-      <PageHeader title="New import" description="Bring contacts or companies in from a CSV file: HubSpot, Salesforce and Zoho exports are recognised." actions={<Button component={Link} to="/imports" variant="default">All imports</Button>} />
+      <PageHeader title="New import" description="Bring contacts, companies, leads or deals in from a CSV file (HubSpot, Salesforce and Zoho exports are recognised), or contacts from a vCard file." actions={<Button component={Link} to="/imports" variant="default">All imports</Button>} />
       <Stack gap="md" maw={960}>
         <Card withBorder padding="lg">
           <Title order={3} size="h5" mb="sm">1. The file</Title>
@@ -90,9 +96,9 @@ export function NewImportPage() {
             <Text size="sm">Using the file of the earlier import; change how it is read and mapped below.</Text>
           ) : (
             <Group gap="md" align="center" wrap="wrap">
-              <SegmentedControl aria-label="What to import" value={objectType} onChange={(v) => { setObjectType(v as ImportObject); setMatchBy(null); }} data={[{ value: 'contacts', label: 'Contacts' }, { value: 'companies', label: 'Companies' }]} disabled={busy} />
-              <FileButton onChange={(f) => { setFile(f); setFormat({}); setMapping(null); setError(null); }} accept=".csv,.tsv,.txt,text/csv,text/plain">
-                {(props) => <Button {...props} leftSection={<IconFileUpload size={16} />} variant={file ? 'default' : 'filled'} disabled={busy}>{file ? 'Choose another file' : 'Choose a CSV file'}</Button>}
+              <SegmentedControl aria-label="What to import" value={objectType} onChange={(v) => { setObjectType(v as ImportObject); setMatchBy(null); }} data={IMPORT_OBJECTS} disabled={busy} />
+              <FileButton onChange={(f) => { setFile(f); setFormat({}); setMapping(null); setError(null); }} accept=".csv,.tsv,.txt,.vcf,text/csv,text/plain,text/vcard">
+                {(props) => <Button {...props} leftSection={<IconFileUpload size={16} />} variant={file ? 'default' : 'filled'} disabled={busy}>{file ? 'Choose another file' : objectType === 'contacts' ? 'Choose a CSV or vCard file' : 'Choose a CSV file'}</Button>}
               </FileButton>
               {file && <Text size="sm" data-testid="chosen-file">{file.name} · {(file.size / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KB</Text>}
             </Group>
@@ -104,6 +110,10 @@ export function NewImportPage() {
 
         {preview && mapping && (
           <>
+            {preview.format.kind === 'vcard' ? (
+              <VCardSample sample={preview.sample} />
+            ) : (
+            <>
             <Card withBorder padding="lg">
               <Title order={3} size="h5" mb="sm">2. How it is read</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} maw={560}>
@@ -128,9 +138,11 @@ export function NewImportPage() {
                 {saveAs !== null && <TextInput aria-label="Mapping name" value={saveAs} onChange={(e) => setSaveAs(e.currentTarget.value)} maxLength={100} size="xs" w={220} />}
               </Group>
             </Card>
+            </>
+            )}
 
             <Card withBorder padding="lg">
-              <Title order={3} size="h5" mb="sm">4. Rows that are already here</Title>
+              <Title order={3} size="h5" mb="sm">{preview.format.kind === 'vcard' ? 3 : 4}. Rows that are already here</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
                 <Select label="Recognise a row as an existing record by" data={matchOptions} value={matchBy ?? matchOptions[0].value} onChange={setMatchBy} allowDeselect={false} />
                 <div>

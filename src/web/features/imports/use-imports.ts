@@ -2,7 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportErrorPage, ImportList, ImportPreview, ImportView } from '../../../contract/imports';
 import { api, queryString } from '../../lib/api';
 
-export type ImportObject = 'contacts' | 'companies';
+export type ImportObject = 'contacts' | 'companies' | 'leads' | 'deals';
+export const IMPORT_OBJECTS: { value: ImportObject; label: string }[] = [
+  { value: 'contacts', label: 'Contacts' },
+  { value: 'companies', label: 'Companies' },
+  { value: 'leads', label: 'Leads' },
+  { value: 'deals', label: 'Deals' },
+];
+export const asImportObject = (v: string | null): ImportObject => IMPORT_OBJECTS.find((o) => o.value === v)?.value ?? 'contacts';
 export const IMPORTS_KEY = ['imports'] as const;
 const FINAL = ['done', 'failed', 'reverted'];
 export const isFinished = (status: string) => FINAL.includes(status);
