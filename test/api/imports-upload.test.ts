@@ -100,6 +100,16 @@ describe.each(await testDialects())('import uploads, rerun and the list of impor
       [dry.body.id, true],
     ]);
     expect((await api.get('/api/v1/imports?objectType=companies')).body.data).toEqual([]);
+
+    // The bad rows page by page, and the stored file previewed again for a new mapping.
+    const bad = await api.get(`/api/v1/imports/${dry.body.id}/errors?limit=1`);
+    expectStatus(bad, 200);
+    expect(bad.body).toEqual({ data: [{ line: 3, message: 'email: "bad" is not an email address', values: { 'E-Mail': 'bad', Vorname: 'Bad', Position: '' } }], nextAfter: 3 });
+    expect((await api.get(`/api/v1/imports/${dry.body.id}/errors?after=3`)).body).toEqual({ data: [], nextAfter: null });
+    const again = await api.get(`/api/v1/imports/${dry.body.id}/preview`);
+    expectStatus(again, 200);
+    expect(again.body).toMatchObject({ headers: ['E-Mail', 'Vorname', 'Position'], format: { delimiter: ',' }, sample: [{ 'E-Mail': 'kai@rerun.example' }, { Vorname: 'Bad' }] });
+    expect(again.body.saved.map((m: any) => m.name)).toEqual(['German']);
     expect((await api.post('/api/v1/imports/00000000-0000-4000-8000-000000000000/rerun', {})).status).toBe(404);
     // Another workspace sees none of it.
     const other = await workspace();
