@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type Dialect, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations';
@@ -108,10 +108,13 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000): SQLite.Databas
   });
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<DB>, all: Record<string, Migration> = migrations): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => all },
+    // Work lands in parallel: a migration may reach main after a later-stamped one was applied
+    // somewhere. Running the missing one is right; refusing to start would strand that database.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
