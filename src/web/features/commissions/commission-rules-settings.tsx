@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Button, Group, Paper, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPercentage, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { IconPercentage, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CommissionRule } from '../../../contract/commissions';
@@ -11,6 +11,7 @@ import { roleLabel } from '../settings/roles';
 import { useMembers } from '../settings/use-members';
 import { RuleModal } from './rule-modal';
 import { BASIS_LABELS, useCommissionRules, useDeleteRule } from './use-commissions';
+import { RowActions } from '../../components/row-actions';
 
 /** Settings → Commissions: who earns what share of won deals or of payments received. */
 export function CommissionRulesSettings() {
@@ -61,23 +62,11 @@ export function CommissionRulesSettings() {
                   <Table.Td ta="right">{r.ratePercent} %</Table.Td>
                   <Table.Td>
                     {canManage && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Edit" withArrow>
-                          <ActionIcon variant="subtle" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete" withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${r.name}`}
-                            onClick={() => window.confirm(`Delete the rule “${r.name}”?`) && remove.mutate(r.id, { onSuccess: () => notifySuccess('Rule deleted'), onError: (e) => notifyError(e, 'Could not delete the rule') })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        name={r.name}
+                        onEdit={() => setEditing(r)}
+                        onDelete={() => window.confirm(`Delete the rule “${r.name}”?`) && remove.mutate(r.id, { onSuccess: () => notifySuccess('Rule deleted'), onError: (e) => notifyError(e, 'Could not delete the rule') })}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>

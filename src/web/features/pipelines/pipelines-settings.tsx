@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconEdit, IconLayoutKanban, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Pipeline } from '../../../contract/pipelines';
 import { useCan } from '../../app/session';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { PipelineModal } from './pipeline-modal';
 import { usePipelineMutations, usePipelines } from './use-pipelines';
+import { RowActions } from '../../components/row-actions';
 
 const KIND_COLOR = { open: 'gray', won: 'teal', lost: 'red' } as const;
 
@@ -50,20 +51,13 @@ export function PipelinesSettings() {
                 )}
               </Group>
               {canManage && (
-                <Group gap={4}>
-                  <Tooltip label="Edit" withArrow>
-                    <ActionIcon variant="subtle" aria-label={`Edit ${p.name}`} onClick={() => setEditing(p)}>
-                      <IconEdit size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  {!p.isDefault && (
-                    <Tooltip label="Delete (only when it holds no deals)" withArrow>
-                      <ActionIcon variant="subtle" color="red" aria-label={`Delete ${p.name}`} loading={remove.isPending && remove.variables === p.id} onClick={() => onDelete(p)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                </Group>
+                <RowActions
+                  name={p.name}
+                  onEdit={() => setEditing(p)}
+                  onDelete={p.isDefault ? undefined : () => onDelete(p)}
+                  deleteHint="Delete (only when it holds no deals)"
+                  deleting={remove.isPending && remove.variables === p.id}
+                />
               )}
             </Group>
             <Group gap={6}>

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Checkbox, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PriceList } from '../../../contract/products';
 import { ErrorAlert } from '../../components/error-alert';
@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useDeletePriceList, usePriceLists, useSavePriceList } from './use-products';
+import { RowActions } from '../../components/row-actions';
 
 function PriceListModal({ list, onClose }: { list: PriceList | null; onClose: () => void }) {
   const save = useSavePriceList();
@@ -99,26 +100,14 @@ export function PriceListsSection({ canManage }: { canManage: boolean }) {
                   <Table.Td>{l.currency}</Table.Td>
                   <Table.Td w={90}>
                     {canManage && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Edit" withArrow>
-                          <ActionIcon variant="subtle" aria-label={`Edit ${l.name}`} onClick={() => setEditing(l)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete" withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${l.name}`}
-                            onClick={() =>
-                              window.confirm(`Delete the price list “${l.name}”? Product prices in it go too.`) &&
-                              remove.mutate(l.id, { onSuccess: () => notifySuccess('Price list deleted'), onError: (e) => notifyError(e, 'Could not delete the price list') })
-                            }
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        name={l.name}
+                        onEdit={() => setEditing(l)}
+                        onDelete={() =>
+                          window.confirm(`Delete the price list “${l.name}”? Product prices in it go too.`) &&
+                          remove.mutate(l.id, { onSuccess: () => notifySuccess('Price list deleted'), onError: (e) => notifyError(e, 'Could not delete the price list') })
+                        }
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>

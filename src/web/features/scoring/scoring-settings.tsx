@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconEdit, IconPlus, IconTarget, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { IconPlus, IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Filter } from '../../../contract/filter';
 import type { ScoreRule } from '../../../contract/leads';
@@ -11,6 +11,7 @@ import { useFields } from '../records/use-fields';
 import { describeFilter } from './describe-filter';
 import { ScoreRuleModal, activityLabel } from './score-rule-modal';
 import { useScoreRuleMutations, useScoreRules } from './use-score-rules';
+import { RowActions } from '../../components/row-actions';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -76,18 +77,7 @@ export function ScoringSettings() {
                   </Table.Td>
                   {canManage && (
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Edit" withArrow>
-                          <ActionIcon variant="subtle" aria-label={`Edit ${rule.name}`} onClick={() => setEditing(rule)}>
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete" withArrow>
-                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${rule.name}`} loading={remove.isPending && remove.variables === rule.id} onClick={() => onDelete(rule)}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions name={rule.name} justify="flex-end" onEdit={() => setEditing(rule)} onDelete={() => onDelete(rule)} deleting={remove.isPending && remove.variables === rule.id} />
                     </Table.Td>
                   )}
                 </Table.Tr>

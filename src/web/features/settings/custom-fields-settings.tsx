@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconEdit, IconForms, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, SegmentedControl, Skeleton, Table, Text, Title } from '@mantine/core';
+import { IconForms, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CustomField, ObjectType } from '../../../contract/custom-fields';
@@ -10,6 +10,7 @@ import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useCustomFields } from '../records/use-fields';
 import { CustomFieldModal, typeLabel } from './custom-field-modal';
+import { RowActions } from '../../components/row-actions';
 
 export function CustomFieldsSettings() {
   const canManage = useCan('fields:manage');
@@ -105,23 +106,7 @@ export function CustomFieldsSettings() {
                   </Table.Td>
                   <Table.Td>
                     {canManage && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Edit" withArrow>
-                          <ActionIcon variant="subtle" aria-label={`Edit ${f.label}`} onClick={() => setEditing(f)}>
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete" withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${f.label}`}
-                            onClick={() => window.confirm(`Delete “${f.label}” and every value stored in it?`) && remove.mutate(f.id)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions name={f.label} onEdit={() => setEditing(f)} onDelete={() => window.confirm(`Delete “${f.label}” and every value stored in it?`) && remove.mutate(f.id)} />
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -33,7 +33,7 @@ export function SettingsPage() {
   if (!current) return <Navigate to="/settings/workspace" replace />;
   return (
     <>
-      <PageHeader title="Settings" description="Your workspace, the people in it, its custom fields and API keys." />
+      <PageHeader title="Settings" description="Your workspace and its people, fields, keys, sales setup and privacy rules." />
       <Tabs value={current.value} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
         <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {TABS.map(({ value, label, icon: Icon }) => (
