@@ -32,9 +32,25 @@ export const DuplicatesQuery = Type.Object(
 );
 export type DuplicatesQuery = Static<typeof DuplicatesQuery>;
 
-export const ContactDuplicatePage = Type.Object({ data: Type.Array(ContactDuplicateGroup), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-export const CompanyDuplicatePage = Type.Object({ data: Type.Array(CompanyDuplicateGroup), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-export type DuplicatePage<T> = { data: DuplicateGroup<T>[]; nextCursor: string | null };
+/**
+ * How current the answer is. Many changed records (a first look, a large import) are looked
+ * through in the background: until then the list holds the groups found so far.
+ */
+export const DuplicateScan = Type.Union([
+  Type.Object({ status: Type.Literal('current') }),
+  Type.Object({
+    status: Type.Literal('scanning'),
+    done: Type.Integer({ minimum: 0, description: 'Records looked through so far' }),
+    total: Type.Integer({ minimum: 0, description: 'Records to look through' }),
+  }),
+]);
+export type DuplicateScan = Static<typeof DuplicateScan>;
+
+const page = <T extends typeof ContactDuplicateGroup | typeof CompanyDuplicateGroup>(group: T) =>
+  Type.Object({ data: Type.Array(group), nextCursor: Type.Union([Type.String(), Type.Null()]), scan: DuplicateScan });
+export const ContactDuplicatePage = page(ContactDuplicateGroup);
+export const CompanyDuplicatePage = page(CompanyDuplicateGroup);
+export type DuplicatePage<T> = { data: DuplicateGroup<T>[]; nextCursor: string | null; scan: DuplicateScan };
 
 /** "These records are not duplicates": every pair among them stops being suggested. */
 export const DismissDuplicates = Type.Object(

@@ -25,6 +25,7 @@ import { registerExportRoute } from './modules/imports/export.routes';
 import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerDuplicateRoutes } from './modules/duplicates/duplicates.routes';
 import type { Clock } from './platform/clock';
+import type { DuplicateScanOptions } from './modules/duplicates/duplicate-scan';
 import { installPrivacy } from './modules/privacy/privacy';
 
 export type BuildOptions = {
@@ -35,12 +36,14 @@ export type BuildOptions = {
   logger?: boolean;
   /** Where "now" comes from for jobs, reminders and due dates (tests move a manual clock). */
   clock?: Clock;
+  /** When the duplicates list hands its key scan to the job, and the job's batch size. */
+  duplicateScan?: DuplicateScanOptions;
 };
 
 /** Builds the HTTP app without listening; tests drive it through `inject` or a real port. */
 export async function buildApp(opts: BuildOptions): Promise<{ app: App; services: Services }> {
   const { config, database } = opts;
-  const services = createServices(database, { clock: opts.clock });
+  const services = createServices(database, { clock: opts.clock, duplicateScan: opts.duplicateScan });
   const app = Fastify({
     logger:
       opts.logger === false

@@ -20,9 +20,11 @@ import { importJob } from './modules/imports/import.job';
 import { createImportsService } from './modules/imports/imports.service';
 import { registerJob } from './platform/jobs/job-definition';
 import { createPrivacy } from './modules/privacy/privacy';
+import type { DuplicateScanOptions } from './modules/duplicates/duplicate-scan';
+import { createDuplicates } from './modules/duplicates/duplicates';
 
 /** Wires every service to the database; the HTTP layer and the CLI both start here. */
-export function createServices(database: Database, opts: { clock?: Clock } = {}) {
+export function createServices(database: Database, opts: { clock?: Clock; duplicateScan?: DuplicateScanOptions } = {}) {
   // Every event recorded through a scoped database reaches live streams once committed.
   const live = createLiveHub(database);
   const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, live.feed);
@@ -32,8 +34,11 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
   const sales = createSales({ scoped, clock: opts.clock ?? systemClock, contacts, companies });
   const records = { contacts, companies, leads: sales.leads, deals: sales.deals } as const;
   const interactions = createInteractions({ database, scoped, live, clock: opts.clock ?? systemClock });
+  const duplicates = createDuplicates({ scoped, queue: interactions.queue, contacts, companies, scan: opts.duplicateScan });
+  interactions.jobRegistrations.push(...duplicates.jobs);
   // The runners read this list when they are created, so the import job is registered with the others.
-  interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped)));
+  // A finished import leaves many new records: their duplicate keys are brought up to date in the background.
+  interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped, { afterImport: duplicates.afterImport })));
   const privacy = createPrivacy({ database, scoped, clock: opts.clock ?? systemClock, queue: interactions.queue, contacts, leads: sales.leads });
   interactions.jobRegistrations.push(...privacy.jobs);
   return {
@@ -51,6 +56,7 @@ export function createServices(database: Database, opts: { clock?: Clock } = {})
     ...interactions,
     ...sales,
     imports: createImportsService(scoped, interactions.queue),
+    duplicates: duplicates.service,
     privacy,
   };
 }

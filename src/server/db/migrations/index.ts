@@ -7,6 +7,7 @@ import * as duplicates from './20261123170000-duplicates';
 import * as privacy from './20261123180000-privacy';
 import * as importsMore from './20261123190000-imports-more';
 import * as leanTrashIndexes from './20261123210000-lean-trash-indexes';
+import * as duplicateScanRuns from './20261123220000-duplicate-scan-runs';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261123180000-privacy': privacy,
   '20261123190000-imports-more': importsMore,
   '20261123210000-lean-trash-indexes': leanTrashIndexes,
+  '20261123220000-duplicate-scan-runs': duplicateScanRuns,
 };

@@ -16,19 +16,6 @@ const DISMISSALS = 'duplicate_dismissals' as any;
 const CHUNK = 500;
 const INSERT_CHUNK = 2000;
 
-/** Live records changed since `since` (all of them when null), with what their keys are made of. */
-export async function changedContacts(db: WorkspaceDb, since: string | null): Promise<ContactSourceRow[]> {
-  let q = db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'company_id', 'emails', 'phones']).where('deleted_at', 'is', null);
-  if (since) q = q.where('updated_at', '>=', since);
-  return q.execute();
-}
-
-export async function changedCompanies(db: WorkspaceDb, since: string | null): Promise<CompanySourceRow[]> {
-  let q = db.selectFrom('companies').select(['id', 'name', 'domain']).where('deleted_at', 'is', null);
-  if (since) q = q.where('updated_at', '>=', since);
-  return q.execute();
-}
-
 /** Records moved to the trash since `since`: their keys go. */
 export async function trashedSince(db: WorkspaceDb, table: DuplicateObject, since: string): Promise<string[]> {
   const rows = await db.selectFrom(table).select('id').where('deleted_at', '>=', since).execute();

@@ -5,11 +5,8 @@ import { CompanyDuplicatePage, ContactDuplicatePage, DismissDuplicates, Duplicat
 import { Problem } from '../../../contract/errors';
 import { ctxOf } from '../../http/auth';
 import type { App } from '../../http/types';
-import type { WorkspaceDb } from '../../db/scoped';
-import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../services';
-import { createDuplicatesService } from './duplicates.service';
 import { createMergeService } from './merge.service';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -24,19 +21,7 @@ function versionFromIfMatch(value: string | undefined): number | undefined {
 
 /** Possible duplicates, "not a duplicate" and merge, for contacts and companies. */
 export function registerDuplicateRoutes(app: App, services: Services) {
-  // One id per read: with `workspace_id = ? and id in (…)` SQLite's planner (no statistics) walks a
-  // workspace-wide index instead of the primary key, which costs a scan of every record at 100k.
-  const byIds =
-    <T>(read: (tx: WorkspaceDb, ctx: Ctx, ids: string[]) => Promise<T[]>) =>
-    async (tx: WorkspaceDb, ctx: Ctx, ids: string[]): Promise<T[]> => {
-      const out: T[] = [];
-      for (const id of ids) out.push(...(await read(tx, ctx, [id])));
-      return out;
-    };
-  const duplicates = createDuplicatesService({
-    scoped: services.scoped,
-    readers: { contacts: byIds(services.contacts.getIn), companies: byIds(services.companies.getIn) },
-  });
+  const duplicates = services.duplicates;
   const merges = createMergeService({ scoped: services.scoped, contacts: services.contacts, companies: services.companies });
   const kinds: { path: 'contacts' | 'companies'; tag: string; page: TSchema; item: TSchema; merge: typeof merges.mergeContacts | typeof merges.mergeCompanies }[] = [
     { path: 'contacts', tag: 'Contacts', page: ContactDuplicatePage, item: Contact, merge: merges.mergeContacts },

@@ -4,7 +4,9 @@ import { type Ctx, requirePermission } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { existingIds } from '../../platform/records/references.repository';
-import { type MatchKey, clusterBySimilarName, companyKeys, contactKeys } from './duplicate-keys';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import { clusterBySimilarName } from './duplicate-keys';
+import { DEFAULT_BATCH_SIZE, DEFAULT_INLINE_LIMIT, type DuplicateScanOptions, catchUp, enqueueScan } from './duplicate-scan';
 import * as repo from './duplicates.repository';
 import type { DuplicateObject, KeyPosition } from './duplicates.repository';
 
@@ -12,9 +14,6 @@ type Listed = { id: string; createdAt: string; deletedAt: string | null; firstNa
 /** How the detection reads records: the record services' own read path (visibility included). */
 export type RecordReader = (tx: WorkspaceDb, ctx: Ctx, ids: string[]) => Promise<Listed[]>;
 
-// A write stamps updated_at before it commits; one that commits after a scan started but was
-// stamped before it would be missed, so each scan looks back this far.
-const LOOK_BACK_MS = 30_000;
 // Keys read per round while filling a page (most shared keys become one group).
 const BATCH = 200;
 const MAX_ROUNDS = 10;
@@ -36,38 +35,6 @@ export function decodeCursor(cursor: string | undefined): KeyPosition | null {
   throw new AppError('invalid_cursor', 'cursor: is not a cursor this list returned', { field: 'cursor' });
 }
 
-/** Brings the match keys up to date with records changed since the last scan. */
-async function refreshKeys(db: WorkspaceDb, objectType: DuplicateObject): Promise<void> {
-  await db.transaction(async (tx) => {
-    const started = nowIso();
-    const last = await repo.scannedUntil(tx, objectType);
-    const since = last ? new Date(Date.parse(last) - LOOK_BACK_MS).toISOString() : null;
-    const keyed: (MatchKey & { recordId: string })[] = [];
-    let ids: string[];
-    if (objectType === 'contacts') {
-      const rows = await repo.changedContacts(tx, since);
-      ids = rows.map((r) => r.id);
-      for (const r of rows) {
-        const source = {
-          firstName: r.first_name,
-          lastName: r.last_name,
-          companyId: r.company_id,
-          emails: tx.dialect.json.read<{ email: string }[]>(r.emails, []),
-          phones: tx.dialect.json.read<{ phone: string }[]>(r.phones, []),
-        };
-        for (const k of contactKeys(source)) keyed.push({ ...k, recordId: r.id });
-      }
-    } else {
-      const rows = await repo.changedCompanies(tx, since);
-      ids = rows.map((r) => r.id);
-      for (const r of rows) for (const k of companyKeys(r)) keyed.push({ ...k, recordId: r.id });
-    }
-    await repo.replaceKeys(tx, objectType, since ? ids : [], keyed);
-    if (since) await repo.removeKeys(tx, await repo.trashedSince(tx, objectType, since));
-    await repo.setScannedUntil(tx, objectType, started);
-  });
-}
-
 function reasonValue(objectType: DuplicateObject, kind: string, key: string): string {
   if (objectType !== 'contacts' || kind !== 'name') return key;
   const [last, initial] = key.split('|');
@@ -75,8 +42,9 @@ function reasonValue(objectType: DuplicateObject, kind: string, key: string): st
 }
 
 /** Possible duplicates of contacts or companies, and "not a duplicate" decisions. */
-export function createDuplicatesService(opts: { scoped: (ctx: Ctx) => WorkspaceDb; readers: Record<DuplicateObject, RecordReader> }) {
-  const { scoped, readers } = opts;
+export function createDuplicatesService(opts: { scoped: (ctx: Ctx) => WorkspaceDb; readers: Record<DuplicateObject, RecordReader>; queue: JobQueue; scan?: DuplicateScanOptions }) {
+  const { scoped, readers, queue } = opts;
+  const scanOptions = { inlineLimit: opts.scan?.inlineLimit ?? DEFAULT_INLINE_LIMIT, batchSize: opts.scan?.batchSize ?? DEFAULT_BATCH_SIZE };
 
   /** Groups for one batch of shared keys, in key order, without dismissed ones. */
   async function groupsOf(db: WorkspaceDb, ctx: Ctx, objectType: DuplicateObject, keys: KeyPosition[]) {
@@ -102,12 +70,17 @@ export function createDuplicatesService(opts: { scoped: (ctx: Ctx) => WorkspaceD
   }
 
   return {
+    /**
+     * A page of groups from the keys as they are. A few changed records are keyed first; many
+     * are left to the scan job, and the page says how far it has come.
+     */
     async list(ctx: Ctx, objectType: DuplicateObject, q: DuplicatesQuery): Promise<DuplicatePage<Listed>> {
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
       const limit = q.limit ?? 20;
       let after = decodeCursor(q.cursor);
-      await refreshKeys(db, objectType);
+      const scan = await catchUp(db, queue, objectType, scanOptions);
+      const answer = (data: DuplicateGroup<Listed>[], nextCursor: string | null) => ({ data, nextCursor, scan });
       const page: DuplicateGroup<Listed>[] = [];
       const bySet = new Map<string, DuplicateGroup<Listed>>();
       for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -126,13 +99,21 @@ export function createDuplicatesService(opts: { scoped: (ctx: Ctx) => WorkspaceD
           }
           after = k;
           // A key's groups stay on one page, so the cursor (the last key read) never splits them.
-          if (page.length >= limit) return { data: page, nextCursor: k === keys[keys.length - 1] && keys.length < BATCH ? null : encodeCursor(k) };
+          if (page.length >= limit) return answer(page, k === keys[keys.length - 1] && keys.length < BATCH ? null : encodeCursor(k));
         }
-        if (keys.length < BATCH) return { data: page, nextCursor: null };
+        if (keys.length < BATCH) return answer(page, null);
       }
       // A page that found few groups in many keys still says where to go on.
-      return { data: page, nextCursor: after ? encodeCursor(after) : null };
+      return answer(page, after ? encodeCursor(after) : null);
     },
+
+    /** Queues a scan of the keys (after an import, say), unless one is already queued. */
+    async enqueueScan(db: WorkspaceDb, objectType: DuplicateObject): Promise<void> {
+      await db.transaction((tx) => enqueueScan(tx, queue, objectType));
+    },
+
+    /** The scan settings in force; the job batches as the service was told to. */
+    scanOptions,
 
     /** Marks every pair among `ids` as distinct records, so they stop being suggested together. */
     async dismiss(ctx: Ctx, objectType: DuplicateObject, body: DismissDuplicates): Promise<void> {

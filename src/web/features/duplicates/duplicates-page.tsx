@@ -1,4 +1,4 @@
-import { Button, Center, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Card, Center, Group, Loader, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconCopyCheck } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { DuplicateGroupCard } from './duplicate-group-card';
-import { type DuplicateType, useDismissGroup, useDuplicateGroups } from './use-duplicates';
+import { type DuplicateType, scanOf, useDismissGroup, useDuplicateGroups } from './use-duplicates';
 
 const LABELS: Record<DuplicateType, { singular: string; plural: string; how: string }> = {
   contacts: { singular: 'contact', plural: 'contacts', how: 'the same email (ignoring dots in Gmail addresses and +tags), the same phone number, or a similar name at the same company' },
@@ -24,6 +24,8 @@ export function DuplicatesPage({ type }: { type: DuplicateType }) {
   const query = useDuplicateGroups(type);
   const dismiss = useDismissGroup(type);
   const groups = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const scan = scanOf(query.data?.pages);
+  const scanning = scan?.status === 'scanning' ? scan : null;
 
   const onDismiss = (ids: string[]) =>
     dismiss.mutate(ids, {
@@ -65,10 +67,13 @@ export function DuplicatesPage({ type }: { type: DuplicateType }) {
         </Center>
       ) : query.error ? (
         <ErrorAlert error={query.error} title="Could not look for duplicates" />
+      ) : groups.length === 0 && scanning ? (
+        <ScanProgress done={scanning.done} total={scanning.total} />
       ) : groups.length === 0 ? (
         <EmptyState icon={<IconCopyCheck size={28} />} title="No possible duplicates" description={`No two ${label.plural} look like the same one right now.`} />
       ) : (
         <>
+          {scanning && <ScanProgress done={scanning.done} total={scanning.total} />}
           {groups.map((g) => {
             const ids = g.records.map((r) => r.id);
             return (
@@ -93,5 +98,23 @@ export function DuplicatesPage({ type }: { type: DuplicateType }) {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Many records changed (a first look, a large import): the server looks through them in the background. */
+function ScanProgress({ done, total }: { done: number; total: number }) {
+  const shown = Math.min(done, total);
+  return (
+    <Card withBorder padding="md" data-testid="duplicates-scan">
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" fw={500}>
+          Looking for duplicates… {shown.toLocaleString()} of {total.toLocaleString()} records
+        </Text>
+        <Text size="sm" c="dimmed">
+          The list fills in as it goes
+        </Text>
+      </Group>
+      <Progress value={total ? (shown / total) * 100 : 0} animated size="md" aria-label="Looking for duplicates" />
+    </Card>
   );
 }

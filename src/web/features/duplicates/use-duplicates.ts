@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { Company } from '../../../contract/companies';
 import type { Contact } from '../../../contract/contacts';
-import type { DuplicatePage, MergeRecords } from '../../../contract/duplicates';
+import type { DuplicatePage, DuplicateScan, MergeRecords } from '../../../contract/duplicates';
 import { api, queryString } from '../../lib/api';
 import { recordKey, refreshLists } from '../records/record-cache';
 
@@ -10,7 +10,10 @@ export type MergeableRecord = Contact | Company;
 
 export const duplicatesKey = (type: DuplicateType) => ['duplicates', type] as const;
 
-/** Groups of possible duplicates, a page at a time. */
+/** How far the server has looked through the records: the newest page knows best. */
+export const scanOf = (pages: DuplicatePage<MergeableRecord>[] | undefined): DuplicateScan | null => pages?.[pages.length - 1]?.scan ?? null;
+
+/** Groups of possible duplicates, a page at a time; asked again while the server is still looking. */
 export function useDuplicateGroups(type: DuplicateType) {
   return useInfiniteQuery({
     queryKey: duplicatesKey(type),
@@ -19,6 +22,7 @@ export function useDuplicateGroups(type: DuplicateType) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 0,
+    refetchInterval: (q) => (scanOf(q.state.data?.pages)?.status === 'scanning' ? 2000 : false),
   });
 }
 
