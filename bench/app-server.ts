@@ -5,7 +5,7 @@ import { openDatabase } from '../src/server/db/database';
 import { startJobWorker } from '../src/server/worker';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 10 });
+const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, poolSize: 10 });
 const { app, services } = await buildApp({ config, database });
 const worker = await startJobWorker(services, app.log);
 await app.listen({ host: '127.0.0.1', port: 0 });

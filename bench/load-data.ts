@@ -27,7 +27,7 @@ const BATCH = 1000;
 /** Loads companies and contacts through the product's own bulk create (validation, events, search). */
 export async function loadData(env: Record<string, string>, contacts: number): Promise<Loaded> {
   const config = loadConfig({ ...process.env, ...env });
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
   await migrateToLatest(database.db);
   const services = createServices(database);
   const { workspaceId, userId } = await services.auth.createWorkspaceWithOwner({

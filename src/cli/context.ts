@@ -5,7 +5,7 @@ import { createServices } from '../server/services';
 /** Opens the configured database (DATABASE_URL or the SQLite file), migrated. */
 export async function openForCli() {
   const config = loadConfig();
-  const database: Database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database: Database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
   const applied = await migrateToLatest(database.db);
   return { config, database, services: createServices(database), applied };
 }

@@ -3,6 +3,8 @@ export type Config = {
   port: number;
   databaseUrl?: string;
   sqlitePath: string;
+  /** SQLite page cache (MB): bulk writes with random keys slow down sharply once the indexes they touch no longer fit. */
+  sqliteCacheMb: number;
   /** Address people reach the app at; used in links such as invitations. */
   publicUrl: string;
   logLevel: string;
@@ -20,6 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: env.RAPPORT_DB ?? './data/rapport.db',
+    sqliteCacheMb: Number(env.RAPPORT_SQLITE_CACHE_MB ?? 256),
     publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: publicUrl.startsWith('https:'),

@@ -55,6 +55,8 @@ export async function importFile(services: Services, workspaceId: string, object
   const started = Date.now();
   let begun = false;
   await runImport(services.scoped, workspaceId, id, {
+    // A separate process: the server's writers wait for the lock (up to 5 s), they are not blocked.
+    chunkBudgetMs: 1500,
     onProgress: (done, total) => {
       if (!begun) bar?.start(total, done, { rate: 0 });
       begun = true;

@@ -11,6 +11,8 @@ export type DatabaseConfig = {
   /** postgres://… to use PostgreSQL; otherwise SQLite at `sqlitePath`. */
   databaseUrl?: string;
   sqlitePath?: string;
+  /** SQLite page cache in MB (default 64); memory is taken only as pages are read. */
+  sqliteCacheMb?: number;
   /** PostgreSQL schema to use (tests create one each). */
   pgSchema?: string;
   poolSize?: number;
@@ -45,7 +47,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma(`cache_size = -${Math.max(2, Math.round(config.sqliteCacheMb ?? 64)) * 1024}`);
   // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
   sqlite.pragma('wal_autocheckpoint = 16384');
   const optimizer = keepStatisticsFresh(sqlite);

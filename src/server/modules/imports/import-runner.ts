@@ -3,6 +3,7 @@ import type { WorkspaceDb } from '../../db/scoped';
 import type { Ctx } from '../../platform/context';
 import { listFields } from '../../platform/custom-fields/custom-fields.repository';
 import { AppError } from '../../platform/errors';
+import { MAX_BULK } from '../../platform/records/record-service';
 import { nowIso } from '../../platform/ids';
 import { normalizeDomain, normalizeEmail } from '../../platform/normalize';
 import { emailHolders } from '../../platform/records/references.repository';
@@ -16,9 +17,26 @@ import { FINAL_STATUSES, type ImportOptions, ctxOfImport } from './import-option
 import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, setImport } from './imports.repository';
 
 // One transaction per chunk, with the checkpoint: a crash loses at most the chunk under way.
-const CHUNK = 500;
+// Larger chunks write each index page once for many rows (random name and email keys touch a
+// different page per row), so the chunk grows while its transaction stays within the time
+// budget: SQLite calls block the server's event loop, and other writers wait for the lock.
+const FIRST_CHUNK = 500;
+const MIN_CHUNK = 100;
+const MAX_CHUNK = 5000;
 
-export type RunHooks = { onProgress?(done: number, total: number): void; signal?: AbortSignal };
+export type RunHooks = {
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
+  /** How long one chunk's transaction may take (ms): short in the server, longer in the CLI. */
+  chunkBudgetMs?: number;
+};
+
+/** The next chunk size: scaled so the next transaction takes about the budget. */
+export function nextChunkSize(size: number, tookMs: number, budgetMs: number): number {
+  const scaled = tookMs > 0 ? Math.round((size * budgetMs) / tookMs) : size * 2;
+  // Grow at most twofold at a time: one fast chunk of easy rows says little about the next.
+  return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size * 2, scaled));
+}
 class DryRun extends Error {
   constructor(readonly ledger: LedgerRow[], readonly counts: Counts) {
     super('dry run');
@@ -121,13 +139,17 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
     }
   };
 
+  const budgetMs = hooks.chunkBudgetMs ?? 400;
+  let size = FIRST_CHUNK;
   let chunk: Item[] = [];
   for await (const item of readItems(content(), opts.format)) {
     if (item.line <= checkpoint) continue;
     chunk.push(item);
-    if (chunk.length >= CHUNK) {
+    if (chunk.length >= size) {
       if (hooks.signal?.aborted) throw new Error('import stopped; it resumes from its checkpoint');
+      const started = performance.now();
       await commit(chunk);
+      size = nextChunkSize(size, performance.now() - started, budgetMs);
       chunk = [];
       // SQLite calls are synchronous: without a turn of the event loop between chunks, the
       // server would answer no request (not even the progress) until the import ends.
@@ -254,18 +276,27 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
   const byLine = new Map<number, { outcome: string; id: string | null; before?: unknown }>();
   if (updates.length) {
     const befores = new Map((await a.service.getIn(a.tx, ctx, updates.map((u) => u.id))).map((b) => [b.id, b]));
+    const rowOf = new Map(rows.map((r) => [r.line, r]));
     const ok = updates.filter((u) => {
       if (befores.get(u.id)?.deletedAt == null) return true;
-      rows.find((r) => r.line === u.line)!.error = `matches ${SINGULAR[a.object]} ${u.id}, which is in the trash`;
+      rowOf.get(u.line)!.error = `matches ${SINGULAR[a.object]} ${u.id}, which is in the trash`;
       return false;
     });
-    a.setPhase(ok.map((u) => rows.find((r) => r.line === u.line)!));
-    if (ok.length) await a.service.bulkUpdate(ctx, ok.map((u) => ({ id: u.id, changes: u.input as any })));
+    for (let i = 0; i < ok.length; i += MAX_BULK) {
+      const piece = ok.slice(i, i + MAX_BULK);
+      a.setPhase(piece.map((u) => rowOf.get(u.line)!));
+      await a.service.bulkUpdate(ctx, piece.map((u) => ({ id: u.id, changes: u.input as any })));
+    }
     for (const u of ok) byLine.set(u.line, { outcome: 'updated', id: u.id, before: befores.get(u.id) });
   }
   const toCreate = creates.filter((r) => !r.error);
-  a.setPhase(toCreate);
-  const created = toCreate.length ? await a.service.bulkCreate(ctx, toCreate.map((r) => r.input as any)) : [];
+  const created: { id: string }[] = [];
+  // Bulk calls take at most MAX_BULK items; the pieces join the chunk's transaction.
+  for (let i = 0; i < toCreate.length; i += MAX_BULK) {
+    const piece = toCreate.slice(i, i + MAX_BULK);
+    a.setPhase(piece);
+    created.push(...(await a.service.bulkCreate(ctx, piece.map((r) => r.input as any))));
+  }
   created.forEach((c, i) => byLine.set(toCreate[i].line, { outcome: 'created', id: c.id }));
   const counts: Counts = { created: 0, updated: 0, skipped: 0, errors: 0 };
   for (const r of rows) {
