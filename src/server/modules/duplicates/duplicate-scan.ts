@@ -94,41 +94,72 @@ export async function scanStep(db: WorkspaceDb, objectType: DuplicateObject, bat
  * which only a finished scan moves: asking again before then finds the same job. A dead one is
  * not waited for: its successor is keyed after it.
  */
-export async function enqueueScan(tx: WorkspaceDb, queue: JobQueue, objectType: DuplicateObject): Promise<{ id: string; created: boolean }> {
+export async function enqueueScan(tx: WorkspaceDb, queue: JobQueue, objectType: DuplicateObject, opts: { runAt?: Date } = {}): Promise<{ id: string; created: boolean }> {
   const base = `duplicates.scan:${objectType}:${(await repo.scannedUntil(tx, objectType)) ?? 'never'}`;
   let key = base;
-  let job = await queue.enqueue(tx, duplicateScanJob, { objectType }, { idempotencyKey: key });
+  let job = await queue.enqueue(tx, duplicateScanJob, { objectType }, { idempotencyKey: key, runAt: opts.runAt });
   for (let i = 0; i < MAX_DEAD && !job.created; i++) {
     const state = (await findJob(tx, job.id))?.state;
     if (state !== 'dead' && state !== 'cancelled') break;
     key = `${base}:after:${job.id}`;
-    job = await queue.enqueue(tx, duplicateScanJob, { objectType }, { idempotencyKey: key });
+    job = await queue.enqueue(tx, duplicateScanJob, { objectType }, { idempotencyKey: key, runAt: opts.runAt });
   }
   return job;
 }
+
+/**
+ * Keys the records changed since the watermark itself, leaving the watermark where it is; false
+ * (nothing written) when there are more than `cap` of them after all.
+ */
+async function keyChangedSince(db: WorkspaceDb, objectType: DuplicateObject, since: string, cap: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await scans.changedBatch(tx, objectType, since, null, cap + 1);
+    if (rows.length > cap) return false;
+    await repo.replaceKeys(
+      tx,
+      objectType,
+      rows.map((r) => r.id),
+      keysOf(tx, objectType, rows),
+    );
+    await repo.removeKeys(tx, await repo.trashedSince(tx, objectType, since));
+    return true;
+  });
+}
+
+const scanning = (run: scans.ScanRun): DuplicateScan => ({ status: 'scanning', done: run.done, total: Math.max(run.total, run.done) });
 
 /**
  * Brings the keys up to date before a list answers when few records changed (someone just
  * created a duplicate: it shows at once); otherwise queues the job and says how far it is.
  */
 export async function catchUp(db: WorkspaceDb, queue: JobQueue, objectType: DuplicateObject, opts: Required<DuplicateScanOptions>): Promise<DuplicateScan> {
-  let run = await scans.findRun(db, objectType);
-  if (!run) {
-    const last = await repo.scannedUntil(db, objectType);
-    const since = last ? lookBack(last) : null;
-    // Measured from the watermark itself: the look-back is read again, but was keyed already.
-    const backlog = await scans.countChanged(db, objectType, last, opts.inlineLimit + 1);
-    if (backlog <= opts.inlineLimit) {
-      // Bounded: a busy look-back window (an import that ended just before) or a job's scan
-      // that began meanwhile is left to the job.
-      for (let i = 0; i < 2; i++) if (await scanStep(db, objectType, opts.inlineLimit + 1)) return { status: 'current' };
-      run = await scans.findRun(db, objectType);
-    }
-    if (!run) {
-      await db.transaction((tx) => enqueueScan(tx, queue, objectType));
-      return { status: 'scanning', done: 0, total: await scans.countChanged(db, objectType, since) };
-    }
+  const enqueue = (runAt?: Date) => db.transaction((tx) => enqueueScan(tx, queue, objectType, { runAt }));
+  const cap = opts.inlineLimit + 1;
+  const run = await scans.findRun(db, objectType);
+  if (run) {
+    await enqueue();
+    return scanning(run);
   }
-  await db.transaction((tx) => enqueueScan(tx, queue, objectType));
-  return { status: 'scanning', done: run.done, total: Math.max(run.total, run.done) };
+  const last = await repo.scannedUntil(db, objectType);
+  const since = last ? lookBack(last) : null;
+  if ((await scans.countChanged(db, objectType, last, cap)) > opts.inlineLimit) {
+    await enqueue();
+    return { status: 'scanning', done: 0, total: await scans.countChanged(db, objectType, since) };
+  }
+  if (!last || (await scans.countChanged(db, objectType, since, cap)) <= opts.inlineLimit) {
+    // A whole scan, here; bounded, in case records are being added meanwhile or a job's scan began.
+    for (let i = 0; i < 2; i++) if (await scanStep(db, objectType, cap)) return { status: 'current' };
+    const started = await scans.findRun(db, objectType);
+    await enqueue();
+    return started ? scanning(started) : { status: 'scanning', done: 0, total: await scans.countChanged(db, objectType, since) };
+  }
+  // Few records changed since the last scan began, but the look-back before it is busy (it
+  // ended just after an import): key the few now, and leave the look-back to a job that starts
+  // once nothing stamped in it can still be committing.
+  if (!(await keyChangedSince(db, objectType, last, opts.inlineLimit))) {
+    await enqueue();
+    return { status: 'scanning', done: 0, total: await scans.countChanged(db, objectType, since) };
+  }
+  await enqueue(new Date(Math.max(Date.parse(last) + LOOK_BACK_MS, Date.now())));
+  return { status: 'current' };
 }
