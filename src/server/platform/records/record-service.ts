@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { CustomField } from '../../../contract/custom-fields';
+import type { Prepared } from '../../db/prepared';
 import type { WorkspaceDb } from '../../db/scoped';
 import { type Ctx, requirePermission } from '../context';
 import { listFields } from '../custom-fields/custom-fields.repository';
@@ -48,6 +49,16 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
     return valid.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+  };
+
+  // A record by id is the commonest read: its query is compiled once per service (one database).
+  // Specs that narrow reads per caller (visibleTo) build theirs each time.
+  let byId: Prepared<Row, 'id'> | undefined;
+  const loadRow = async (db: WorkspaceDb, ctx: Ctx, id: string): Promise<Row | undefined> => {
+    if (spec.visibleTo) return (await loadRows(db, ctx, [id]))[0];
+    if (!isId(id)) return undefined;
+    byId ??= db.prepare(['id'], (standIn, value) => selectRows(standIn, ctx).where(`${table}.id` as any, '=', value('id')));
+    return (await db.runPrepared(byId, { id }))[0];
   };
 
   const present = (db: WorkspaceDb, rows: Row[]): Api[] => rows.map((r) => spec.fromRow(db.dialect, r));
@@ -226,7 +237,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     async get(ctx: Ctx, id: string): Promise<Api> {
       requirePermission(ctx, 'records:read');
       const db = scoped(ctx);
-      const [row] = await loadRows(db, ctx, [id]);
+      const row = await loadRow(db, ctx, id);
       if (!row) throw notFound(spec.label);
       return present(db, [row])[0];
     },

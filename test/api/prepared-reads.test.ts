@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkspaceDb } from '../../src/server/db/scoped';
+import { newId, nowIso } from '../../src/server/platform/ids';
+import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases';
+
+/** Prepared queries (compiled once, bound per call) keep the tenant filter and bind each call's values. */
+describe.each(await testDialects())('prepared reads on %s', (dialect) => {
+  let t: TestDatabase;
+  const ws = { a: newId(), b: newId() };
+  const ids = { a: newId(), b: newId() };
+  const scoped = (workspaceId: string) => new WorkspaceDb(t.database.db, workspaceId, t.database.dialect);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    const at = nowIso();
+    for (const k of ['a', 'b'] as const) {
+      await t.database.db.insertInto('workspaces').values({ id: ws[k], name: k, slug: `ws-${k}-${ws[k]}`, created_at: at, updated_at: at }).execute();
+      await scoped(ws[k]).insertInto('pipelines', { id: ids[k], name: `pipeline ${k}`, position: 0, is_default: 0, created_at: at, updated_at: at }).execute();
+    }
+  });
+  afterAll(async () => t?.drop());
+
+  it('binds the workspace of the instance that runs it, not the one that prepared it', async () => {
+    const byId = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').selectAll().where('id', '=', value('id')));
+    expect((await scoped(ws.a).runPrepared(byId, { id: ids.a })).map((r) => r.name)).toEqual(['pipeline a']);
+    expect((await scoped(ws.b).runPrepared(byId, { id: ids.b })).map((r) => r.name)).toEqual(['pipeline b']);
+    // Another workspace's id finds nothing.
+    expect(await scoped(ws.a).runPrepared(byId, { id: ids.b })).toEqual([]);
+    // Constants given while building stay bound.
+    const named = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').select('id').where('id', '=', value('id')).where('name', '=', 'pipeline b'));
+    expect(await scoped(ws.b).runPrepared(named, { id: ids.b })).toEqual([{ id: ids.b }]);
+    expect(await scoped(ws.a).runPrepared(named, { id: ids.a })).toEqual([]);
+  });
+
+  it('refuses a query without the workspace filter, or one that leaves a value out', () => {
+    const db = scoped(ws.a);
+    expect(() => db.prepare([], () => t.database.db.selectFrom('workspaces').selectAll())).toThrow(/filter by workspace/);
+    expect(() => db.prepare(['id'], (s) => s.selectFrom('pipelines').selectAll())).toThrow(/does not use its value "id"/);
+  });
+});
