@@ -22,3 +22,11 @@ export async function resolveWorkspaceId(database: Database, ref: string): Promi
   if (!row) throw new Error(`No workspace "${ref}" (give its id or slug)`);
   return row.id;
 }
+
+/** The workspace named by `--workspace`, or the only one there is. */
+export async function onlyOrGivenWorkspace(database: Database, ref: string | undefined): Promise<string> {
+  if (ref) return resolveWorkspaceId(database, ref);
+  const all = await database.db.selectFrom('workspaces').select('id').limit(2).execute();
+  if (all.length !== 1) throw new Error('There are several workspaces (or none): give --workspace <slug>');
+  return all[0].id;
+}

@@ -5,7 +5,8 @@ import { insertMembership } from '../server/platform/auth/auth.repository';
 import { WorkspaceDb } from '../server/db/scoped';
 import { newId, nowIso } from '../server/platform/ids';
 import { systemCtx } from '../server/platform/context';
-import { openForCli, resolveWorkspaceId, where } from './context';
+import { onlyOrGivenWorkspace, openForCli, resolveWorkspaceId, where } from './context';
+import { exportFile } from './commands/export';
 import { importFile } from './commands/import';
 import { seedDemo } from './commands/seed';
 import { start } from './commands/start';
@@ -97,16 +98,37 @@ program
   .action(async (object, file, opts) => {
     if (!['skip', 'update', 'create'].includes(opts.dedup)) throw new InvalidArgumentError('--dedup: skip, update or create');
     const { database, services } = await openForCli();
-    let workspaceId: string;
-    if (opts.workspace) workspaceId = await resolveWorkspaceId(database, opts.workspace);
-    else {
-      const all = await database.db.selectFrom('workspaces').select('id').limit(2).execute();
-      if (all.length !== 1) throw new Error('There are several workspaces (or none): give --workspace <slug>');
-      workspaceId = all[0].id;
-    }
+    const workspaceId = await onlyOrGivenWorkspace(database, opts.workspace);
     const view = await importFile(services, workspaceId, object, file, opts);
     await database.close();
     if (view.errorCount && view.dryRun) process.exitCode = 1;
+  });
+
+program
+  .command('export')
+  .description('Export contacts, companies, leads or deals (a filter and columns as for the list) to CSV, JSON or vCard, streamed, with a progress bar')
+  .argument('<object>', 'contacts, companies, leads or deals', (v) => {
+    if (!['contacts', 'companies', 'leads', 'deals'].includes(v)) throw new InvalidArgumentError('contacts, companies, leads or deals');
+    return v as 'contacts' | 'companies' | 'leads' | 'deals';
+  })
+  .option('--workspace <id|slug>', 'workspace to export from (default: the only one)')
+  .option('--format <format>', 'csv, json or vcf (vCard, contacts only)', (v) => {
+    if (!['csv', 'json', 'vcf'].includes(v)) throw new InvalidArgumentError('csv, json or vcf');
+    return v as 'csv' | 'json' | 'vcf';
+  }, 'csv')
+  .option('--vcard-version <version>', '3.0 or 4.0', '4.0')
+  .option('--filter <json>', 'the filter language as JSON, e.g. {"field":"lifecycleStage","op":"eq","value":"customer"}')
+  .option('--columns <keys>', 'comma-separated field keys (custom.<key> too); default every field')
+  .option('--out <file>', 'write to this file (default: stdout)')
+  .action(async (object, opts) => {
+    const { database, services } = await openForCli();
+    try {
+      const workspaceId = await onlyOrGivenWorkspace(database, opts.workspace);
+      const { rows, seconds } = await exportFile(services, workspaceId, object, { ...opts, vcardVersion: opts.vcardVersion });
+      if (opts.out) console.log(`${rows} ${object} written to ${opts.out} in ${seconds.toFixed(1)} s`);
+    } finally {
+      await database.close();
+    }
   });
 
 const user = program.command('user').description('Manage users');

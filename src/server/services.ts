@@ -38,7 +38,8 @@ export function createServices(database: Database, opts: { clock?: Clock; duplic
   interactions.jobRegistrations.push(...duplicates.jobs);
   // The runners read this list when they are created, so the import job is registered with the others.
   // A finished import leaves many new records: their duplicate keys are brought up to date in the background.
-  interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped, { afterImport: duplicates.afterImport })));
+  const importHooks = { afterImport: duplicates.afterImport };
+  interactions.jobRegistrations.push(registerJob(importJob, importHandler(scoped, importHooks)));
   const privacy = createPrivacy({ database, scoped, clock: opts.clock ?? systemClock, queue: interactions.queue, contacts, leads: sales.leads });
   interactions.jobRegistrations.push(...privacy.jobs);
   return {
@@ -56,6 +57,8 @@ export function createServices(database: Database, opts: { clock?: Clock; duplic
     ...interactions,
     ...sales,
     imports: createImportsService(scoped, interactions.queue),
+    /** What an import run outside the job (the CLI) must do once done, as the job does. */
+    importHooks,
     duplicates: duplicates.service,
     privacy,
   };

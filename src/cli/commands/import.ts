@@ -66,6 +66,8 @@ export async function importFile(services: Services, workspaceId: string, object
   });
   bar?.stop();
   const view = await services.imports.get(ctx, id);
+  // Queues the duplicate scan of what was imported; a server or worker runs it.
+  if (view.status === 'done' && !view.dryRun) await services.importHooks.afterImport(services.scoped(ctx), object);
   const seconds = (Date.now() - started) / 1000;
   const verb = view.dryRun ? 'would create' : 'created';
   console.log(`${view.dryRun ? 'Dry run: ' : ''}${view.rowsDone} rows in ${seconds.toFixed(1)} s: ${verb} ${view.created}, updated ${view.updated}, skipped ${view.skipped}, ${view.errorCount} bad`);

@@ -30,7 +30,11 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray
  * memory stays one page however long the list is. The first page is read before returning, so
  * a bad filter or column is an error response, not a broken download.
  */
-export async function exportList(service: Lister, ctx: Ctx, opts: { format: 'csv' | 'json' | 'vcf'; filter?: Filter; columns?: string[]; vcardVersion?: '3.0' | '4.0' }): Promise<AsyncGenerator<string>> {
+export async function exportList(
+  service: Lister,
+  ctx: Ctx,
+  opts: { format: 'csv' | 'json' | 'vcf'; filter?: Filter; columns?: string[]; vcardVersion?: '3.0' | '4.0'; onPage?: (rows: number) => void },
+): Promise<AsyncGenerator<string>> {
   const fields = await service.fields(ctx);
   const known = new Set([...fields.keys(), 'id', 'company', 'parent', 'emails', 'phones', 'address.street', 'address.city', 'address.region', 'address.postalCode', 'address.country']);
   const columns = opts.columns?.length ? opts.columns : null;
@@ -47,6 +51,7 @@ export async function exportList(service: Lister, ctx: Ctx, opts: { format: 'csv
     if (opts.format === 'csv') yield stringify([header]);
     else if (opts.format === 'json') yield '[';
     for (;;) {
+      opts.onPage?.(page.data.length);
       if (opts.format === 'vcf') yield page.data.map((r) => toVCard(r as any, opts.vcardVersion)).join('');
       else if (opts.format === 'csv') yield stringify(page.data.map((r) => header.map((c) => text(cell(r, c)))));
       else for (const r of page.data) yield `${n++ ? ',' : ''}\n${JSON.stringify(pick(r))}`;
