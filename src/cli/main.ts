@@ -21,6 +21,11 @@ const role = (v: string) => {
   return v as Role;
 };
 
+const recordObject = (v: string) => {
+  if (!['contacts', 'companies', 'leads', 'deals'].includes(v)) throw new InvalidArgumentError('contacts, companies, leads or deals');
+  return v as 'contacts' | 'companies' | 'leads' | 'deals';
+};
+
 const program = new Command('rapport').description('Rapport CRM').showHelpAfterError();
 
 program
@@ -81,10 +86,7 @@ program
 program
   .command('import')
   .description('Import a CSV file of contacts, companies, leads or deals (UTF-8 or Latin-1, comma, semicolon or tab), or a vCard file (2.1, 3.0, 4.0) of contacts, with a progress bar')
-  .argument('<object>', 'contacts, companies, leads or deals', (v) => {
-    if (!['contacts', 'companies', 'leads', 'deals'].includes(v)) throw new InvalidArgumentError('contacts, companies, leads or deals');
-    return v as 'contacts' | 'companies' | 'leads' | 'deals';
-  })
+  .argument('<object>', 'contacts, companies, leads or deals', recordObject)
   .argument('[file]', 'the CSV or .vcf file')
   .option('--workspace <id|slug>', 'workspace to import into (default: the only one)')
   .option('--mapping <json|file>', 'column mapping {"CSV header": "field"}; default: suggested from the headers')
@@ -107,10 +109,7 @@ program
 program
   .command('export')
   .description('Export contacts, companies, leads or deals (a filter and columns as for the list) to CSV, JSON or vCard, streamed, with a progress bar')
-  .argument('<object>', 'contacts, companies, leads or deals', (v) => {
-    if (!['contacts', 'companies', 'leads', 'deals'].includes(v)) throw new InvalidArgumentError('contacts, companies, leads or deals');
-    return v as 'contacts' | 'companies' | 'leads' | 'deals';
-  })
+  .argument('<object>', 'contacts, companies, leads or deals', recordObject)
   .option('--workspace <id|slug>', 'workspace to export from (default: the only one)')
   .option('--format <format>', 'csv, json or vcf (vCard, contacts only)', (v) => {
     if (!['csv', 'json', 'vcf'].includes(v)) throw new InvalidArgumentError('csv, json or vcf');
