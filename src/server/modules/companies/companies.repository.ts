@@ -4,6 +4,7 @@ import type { Dialect } from '../../db/dialect';
 import type { SelectQueryBuilder } from 'kysely';
 import type { CompanyRow, DB } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
+import { sharedColumns, sharedFromRow } from '../../platform/records/record-columns';
 
 export function companyFromRow(dialect: Dialect, r: CompanyRow & { parent_name?: string | null }): Company {
   const j = dialect.json;
@@ -23,12 +24,7 @@ export function companyFromRow(dialect: Dialect, r: CompanyRow & { parent_name?:
     parent: r.parent_id && r.parent_name ? { id: r.parent_id, name: r.parent_name } : null,
     ownerId: r.owner_id,
     lifecycleStage: r.lifecycle_stage,
-    tags: j.read<string[]>(r.tags, []),
-    description: r.description,
-    custom: j.read<Record<string, unknown>>(r.custom, {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...sharedFromRow(dialect, r),
   };
 }
 
@@ -47,9 +43,7 @@ export function companyColumns(dialect: Dialect, c: Company): Partial<CompanyRow
     parent_id: c.parentId,
     owner_id: c.ownerId,
     lifecycle_stage: c.lifecycleStage,
-    tags: j.write(c.tags),
-    description: c.description,
-    custom: j.write(c.custom),
+    ...sharedColumns(dialect, c),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Dialect } from '../../db/dialect';
 import type { SelectQueryBuilder } from 'kysely';
 import type { ContactRow, DB } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
+import { sharedColumns, sharedFromRow } from '../../platform/records/record-columns';
 
 export function contactFromRow(dialect: Dialect, r: ContactRow & { company_name?: string | null }): Contact {
   const j = dialect.json;
@@ -23,14 +24,9 @@ export function contactFromRow(dialect: Dialect, r: ContactRow & { company_name?
     company: r.company_id && r.company_name ? { id: r.company_id, name: r.company_name } : null,
     ownerId: r.owner_id,
     lifecycleStage: r.lifecycle_stage,
-    tags: j.read<string[]>(r.tags, []),
     consent: { email: r.consent_email === 1, sms: r.consent_sms === 1, phone: r.consent_phone === 1 },
     birthday: r.birthday,
-    description: r.description,
-    custom: j.read<Record<string, unknown>>(r.custom, {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...sharedFromRow(dialect, r),
   };
 }
 
@@ -49,13 +45,11 @@ export function contactColumns(dialect: Dialect, c: Contact): Partial<ContactRow
     company_id: c.companyId,
     owner_id: c.ownerId,
     lifecycle_stage: c.lifecycleStage,
-    tags: j.write(c.tags),
     consent_email: c.consent.email ? 1 : 0,
     consent_sms: c.consent.sms ? 1 : 0,
     consent_phone: c.consent.phone ? 1 : 0,
     birthday: c.birthday,
-    description: c.description,
-    custom: j.write(c.custom),
+    ...sharedColumns(dialect, c),
   };
 }
 

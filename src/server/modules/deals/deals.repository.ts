@@ -5,6 +5,7 @@ import type { Dialect } from '../../db/dialect';
 import type { DB, DealRow, DealStageHistoryRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 import { newId } from '../../platform/ids';
+import { sharedColumns, sharedFromRow } from '../../platform/records/record-columns';
 
 export type DealReadRow = DealRow & { stage_name: string; stage_probability: number; stage_kind: string; company_name: string | null };
 
@@ -27,12 +28,7 @@ export function dealFromRow(dialect: Dialect, r: DealReadRow): Deal {
     contactIds: j.read<string[]>(r.contact_ids, []),
     leadId: r.lead_id,
     lostReason: r.lost_reason,
-    tags: j.read<string[]>(r.tags, []),
-    description: r.description,
-    custom: j.read<Record<string, unknown>>(r.custom, {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...sharedFromRow(dialect, r),
   };
 }
 
@@ -51,9 +47,7 @@ export function dealColumns(dialect: Dialect, d: Deal): Partial<DealRow> {
     contact_ids: j.write(d.contactIds),
     lead_id: d.leadId,
     lost_reason: d.lostReason,
-    tags: j.write(d.tags),
-    description: d.description,
-    custom: j.write(d.custom),
+    ...sharedColumns(dialect, d),
   };
 }
 

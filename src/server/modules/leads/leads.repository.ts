@@ -3,9 +3,9 @@ import type { Lead } from '../../../contract/leads';
 import type { Dialect } from '../../db/dialect';
 import type { LeadRow, LeadScoreRuleRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
+import { sharedColumns, sharedFromRow } from '../../platform/records/record-columns';
 
 export function leadFromRow(dialect: Dialect, r: LeadRow): Lead {
-  const j = dialect.json;
   return {
     id: r.id,
     version: r.version,
@@ -18,21 +18,15 @@ export function leadFromRow(dialect: Dialect, r: LeadRow): Lead {
     status: r.status as Lead['status'],
     ownerId: r.owner_id,
     score: Number(r.score),
-    tags: j.read<string[]>(r.tags, []),
-    description: r.description,
-    custom: j.read<Record<string, unknown>>(r.custom, {}),
     convertedAt: r.converted_at,
     convertedContactId: r.converted_contact_id,
     convertedCompanyId: r.converted_company_id,
     convertedDealId: r.converted_deal_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...sharedFromRow(dialect, r),
   };
 }
 
 export function leadColumns(dialect: Dialect, l: Lead): Partial<LeadRow> {
-  const j = dialect.json;
   return {
     name: l.name,
     email: l.email,
@@ -43,9 +37,7 @@ export function leadColumns(dialect: Dialect, l: Lead): Partial<LeadRow> {
     status: l.status,
     owner_id: l.ownerId,
     score: l.score,
-    tags: j.write(l.tags),
-    description: l.description,
-    custom: j.write(l.custom),
+    ...sharedColumns(dialect, l),
     converted_at: l.convertedAt,
     converted_contact_id: l.convertedContactId,
     converted_company_id: l.convertedCompanyId,

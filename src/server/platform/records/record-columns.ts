@@ -1,0 +1,22 @@
+import type { Dialect } from '../../db/dialect';
+
+/** The columns every record table (contacts, companies, leads, deals) has besides its own. */
+type SharedRow = { tags: unknown; description: string | null; custom: unknown; created_at: string; updated_at: string; deleted_at: string | null };
+type SharedApi = { tags: string[]; description: string | null; custom: Record<string, unknown> };
+
+/** Tags, description, custom values and timestamps of a row, as the API shows them. */
+export function sharedFromRow(dialect: Dialect, r: SharedRow) {
+  return {
+    tags: dialect.json.read<string[]>(r.tags, []),
+    description: r.description,
+    custom: dialect.json.read<Record<string, unknown>>(r.custom, {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+/** Tags, description and custom values as columns (the timestamps are the service's). */
+export function sharedColumns(dialect: Dialect, a: SharedApi) {
+  return { tags: dialect.json.write(a.tags), description: a.description, custom: dialect.json.write(a.custom) };
+}
