@@ -56,11 +56,15 @@ export type Sales = ReturnType<typeof createSales>;
 export function installSales(app: App, s: Sales) {
   // Timelines and activity lists are shared routes that know nothing of deal owners: a member
   // reaches a deal's history only if they may see the deal itself.
-  app.addHook('preHandler', async (req) => {
+  // A callback hook: on every other route it returns without a promise.
+  app.addHook('preHandler', (req, _reply, done) => {
     const url = req.routeOptions.url;
     const query = req.query as { objectType?: string; objectId?: string } | undefined;
-    if (url === '/api/v1/deals/:id/timeline') await s.deals.get(ctxOf(req), (req.params as { id: string }).id);
-    else if (url === '/api/v1/activities' && query?.objectType === 'deals' && query.objectId) await s.deals.get(ctxOf(req), query.objectId);
+    let dealId: string | undefined;
+    if (url === '/api/v1/deals/:id/timeline') dealId = (req.params as { id: string }).id;
+    else if (url === '/api/v1/activities' && query?.objectType === 'deals' && query.objectId) dealId = query.objectId;
+    if (dealId === undefined) return done();
+    s.deals.get(ctxOf(req), dealId).then(() => done(), done);
   });
   registerLeadRoutes(app, { leads: s.leads, scoring: s.leadScoring, conversion: s.leadConversion });
   rescoreLeadsOnActivityChanges(app, s.leadScoring);

@@ -23,26 +23,40 @@ declare module 'fastify' {
 export function installAuth(app: FastifyInstance, services: Services) {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // A callback hook: with the credentials cached (the usual case) it finishes without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
     const header = request.headers.authorization;
     if (header) {
       const [scheme, secret] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !secret) throw new AppError('unauthenticated', 'Authorization: use "Bearer <api key>"');
-      request.auth = await services.auth.resolveApiKey(secret);
-      if (!request.auth) throw new AppError('unauthenticated', 'This API key is unknown or revoked');
+      if (scheme?.toLowerCase() !== 'bearer' || !secret) return done(new AppError('unauthenticated', 'Authorization: use "Bearer <api key>"'));
+      const cached = services.auth.cachedApiKey(secret);
+      if (cached !== undefined) return done(acceptKey(request, cached));
+      services.auth.resolveApiKey(secret).then((auth) => done(acceptKey(request, auth)), done);
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const auth = await services.auth.resolveSession(token);
-    if (!auth) return;
-    request.auth = auth;
-    request.sessionToken = token;
-    if (!SAFE.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
-      throw new AppError('csrf_failed', 'x-csrf-token: missing or wrong; reload the page', { field: 'x-csrf-token' });
-    }
+    if (!token) return done();
+    const cached = services.auth.cachedSession(token);
+    if (cached !== undefined) return done(acceptSession(request, token, cached));
+    services.auth.resolveSession(token).then((auth) => done(acceptSession(request, token, auth)), done);
   });
+}
+
+function acceptKey(request: FastifyRequest, auth: KeyAuth | null): AppError | undefined {
+  if (!auth) return new AppError('unauthenticated', 'This API key is unknown or revoked');
+  request.auth = auth;
+  return undefined;
+}
+
+function acceptSession(request: FastifyRequest, token: string, auth: SessionAuth | null): AppError | undefined {
+  if (!auth) return undefined;
+  request.auth = auth;
+  request.sessionToken = token;
+  if (!SAFE.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
+    return new AppError('csrf_failed', 'x-csrf-token: missing or wrong; reload the page', { field: 'x-csrf-token' });
+  }
+  return undefined;
 }
 
 /** The caller's context for a workspace route: 401 without credentials, 403 without a workspace. */

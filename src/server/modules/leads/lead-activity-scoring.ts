@@ -15,15 +15,23 @@ const ONE_ACTIVITY = '/api/v1/activities/:id';
 export function rescoreLeadsOnActivityChanges(app: App, scoring: LeadScoringService) {
   const linkedBefore = new WeakMap<FastifyRequest, string[]>();
 
-  app.addHook('preHandler', async (req) => {
-    if (req.routeOptions.url !== ONE_ACTIVITY || (req.method !== 'PATCH' && req.method !== 'DELETE') || !req.auth) return;
-    linkedBefore.set(req, await scoring.leadsOfActivity(ctxOf(req), (req.params as { id: string }).id));
+  // Callback hooks with an async part: every other request passes them without a promise.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.routeOptions.url !== ONE_ACTIVITY || (req.method !== 'PATCH' && req.method !== 'DELETE') || !req.auth) return done();
+    scoring.leadsOfActivity(ctxOf(req), (req.params as { id: string }).id).then((ids) => {
+      linkedBefore.set(req, ids);
+      done();
+    }, done);
   });
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const url = req.routeOptions.url;
     const write = (url === ACTIVITIES && req.method === 'POST') || (url === ONE_ACTIVITY && (req.method === 'PATCH' || req.method === 'DELETE'));
-    if (!write || reply.statusCode >= 300) return payload;
+    if (!write || reply.statusCode >= 300) return done(null, payload);
+    rescoreAfterWrite(req, payload).then(() => done(null, payload), (err) => done(err));
+  });
+
+  async function rescoreAfterWrite(req: FastifyRequest, payload: unknown): Promise<void> {
     const ids = new Set(linkedBefore.get(req) ?? []);
     if (typeof payload === 'string' && payload) {
       try {
@@ -32,12 +40,11 @@ export function rescoreLeadsOnActivityChanges(app: App, scoring: LeadScoringServ
         // not an activity body; nothing to add
       }
     }
-    if (ids.size === 0) return payload;
+    if (ids.size === 0) return;
     try {
       await scoring.recompute(ctxOf(req), [...ids]);
     } catch (err) {
       req.log.warn({ err, leads: [...ids] }, 'could not rescore leads after an activity changed');
     }
-    return payload;
-  });
+  }
 }

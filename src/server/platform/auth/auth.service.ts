@@ -101,6 +101,11 @@ export function createAuthService(database: Database) {
       sessionCache.delete(hashToken(token));
     },
 
+    /** The cached answer for a session token, or undefined when `resolveSession` must ask the database. */
+    cachedSession(token: string): SessionAuth | null | undefined {
+      return sessionCache.get(hashToken(token));
+    },
+
     async resolveSession(token: string): Promise<SessionAuth | null> {
       const tokenHash = hashToken(token);
       const cached = sessionCache.get(tokenHash);
@@ -116,6 +121,11 @@ export function createAuthService(database: Database) {
       }
       sessionCache.setIfCurrent(tokenHash, auth, version);
       return auth;
+    },
+
+    /** The cached answer for an API key, or undefined when `resolveApiKey` must ask the database. */
+    cachedApiKey(secret: string): KeyAuth | null | undefined {
+      return keyCache.get(hashToken(secret));
     },
 
     async resolveApiKey(secret: string): Promise<KeyAuth | null> {
