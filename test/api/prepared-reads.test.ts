@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceDb } from '../../src/server/db/scoped';
 import { newId, nowIso } from '../../src/server/platform/ids';
@@ -30,6 +31,21 @@ describe.each(await testDialects())('prepared reads on %s', (dialect) => {
     const named = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').select('id').where('id', '=', value('id')).where('name', '=', 'pipeline b'));
     expect(await scoped(ws.b).runPrepared(named, { id: ids.b })).toEqual([{ id: ids.b }]);
     expect(await scoped(ws.a).runPrepared(named, { id: ids.a })).toEqual([]);
+  });
+
+  it.runIf(dialect === 'postgres')('keeps working when a column is added under a named statement (PostgreSQL)', async () => {
+    const byId = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').selectAll('pipelines').where('id', '=', value('id')));
+    // Sequential runs reuse the pool's most recent connection, which has the statement parsed.
+    for (let i = 0; i < 8; i++) expect((await scoped(ws.a).runPrepared(byId, { id: ids.a })).length).toBe(1);
+    await sql`alter table pipelines add column prepared_test_extra text`.execute(t.database.db);
+    try {
+      for (let i = 0; i < 8; i++) {
+        const [row] = await scoped(ws.a).runPrepared(byId, { id: ids.a });
+        expect(row).toMatchObject({ id: ids.a, prepared_test_extra: null });
+      }
+    } finally {
+      await sql`alter table pipelines drop column prepared_test_extra`.execute(t.database.db);
+    }
   });
 
   it('refuses a query without the workspace filter, or one that leaves a value out', () => {

@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, type Migration, Migrator, PostgresDialect, Sqlit
 import pg from 'pg';
 import { type Dialect, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations';
+import { NamedStatementClient } from './pg-named';
 import type { DB } from './schema';
 
 export type DatabaseConfig = {
@@ -32,6 +33,8 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({
+      // Runs the SQL of prepared reads as named statements (see pg-named.ts).
+      Client: NamedStatementClient,
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
