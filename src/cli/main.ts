@@ -93,6 +93,7 @@ program
   .option('--dedup <mode>', 'skip, update or create when a row matches an existing record', 'skip')
   .option('--match-by <key>', 'email (contacts, leads), domain or name (companies), name (leads, deals), or custom.<key> for an external id')
   .option('--dry-run', 'check every row and report the bad ones; write nothing')
+  .option('--no-create-companies', 'contacts: leave a row unlinked when its company is not here yet (default: create the company)')
   .option('--encoding <name>', 'utf8 or latin1 (default: detected)')
   .option('--delimiter <char>', 'column separator (default: detected)')
   .option('--save-mapping <name>', 'save the mapping for the next import')

@@ -11,6 +11,8 @@ export type ImportCliOptions = {
   dedup?: Dedup;
   matchBy?: string;
   dryRun?: boolean;
+  /** False with `--no-create-companies`. */
+  createCompanies?: boolean;
   encoding?: 'utf8' | 'latin1';
   delimiter?: string;
   saveMapping?: string;
@@ -42,6 +44,7 @@ export async function importFile(services: Services, workspaceId: string, object
       dedup: opts.dedup,
       matchBy: opts.matchBy,
       dryRun: opts.dryRun,
+      createCompanies: opts.createCompanies,
       format: { encoding: opts.encoding, delimiter: opts.delimiter },
       saveMappingAs: opts.saveMapping,
       enqueue: false,
@@ -70,7 +73,8 @@ export async function importFile(services: Services, workspaceId: string, object
   if (view.status === 'done' && !view.dryRun) await services.importHooks.afterImport(services.scoped(ctx), object);
   const seconds = (Date.now() - started) / 1000;
   const verb = view.dryRun ? 'would create' : 'created';
-  console.log(`${view.dryRun ? 'Dry run: ' : ''}${view.rowsDone} rows in ${seconds.toFixed(1)} s: ${verb} ${view.created}, updated ${view.updated}, skipped ${view.skipped}, ${view.errorCount} bad`);
+  const companies = view.companiesCreated ? ` (and ${view.companiesCreated} new ${view.companiesCreated === 1 ? 'company' : 'companies'})` : '';
+  console.log(`${view.dryRun ? 'Dry run: ' : ''}${view.rowsDone} rows in ${seconds.toFixed(1)} s: ${verb} ${view.created}${companies}, updated ${view.updated}, skipped ${view.skipped}, ${view.errorCount} bad`);
   for await (const chunk of services.imports.errorsCsv(ctx, id)) process.stdout.write(view.errorCount ? chunk : '');
   if (view.dryRun) await services.imports.discard(ctx, id);
   else if (view.errorCount) console.log(`The bad rows: GET /api/v1/imports/${id}/errors.csv; undo with POST /api/v1/imports/${id}/revert`);

@@ -1,4 +1,4 @@
-// Data in and out (migrations 20261123160000, 20261123180000, 20261123190000): imports and privacy.
+// Data in and out (migrations 20261123160000, 20261123180000, 20261123190000, 20261123230000): imports and privacy.
 import type { Json } from './foundation';
 
 export type ImportRow = {
@@ -14,6 +14,8 @@ export type ImportRow = {
   updated_count: number;
   skipped_count: number;
   error_count: number;
+  /** Companies a contacts import created for the names its rows gave (not rows of the file). */
+  companies_created_count: number;
   failure: string | null;
   job_id: string | null;
   created_by: string | null;

@@ -13,6 +13,11 @@ export type ImportOptions = {
   /** `email` (contacts, leads), `domain` or `name` (companies, leads and deals by name), or a custom field `custom.<key>` holding an external id. */
   matchBy: string;
   dryRun: boolean;
+  /**
+   * Contacts only: a company a row names that is not here yet is created and linked. Absent in
+   * imports stored before the option existed, which resume as they began (unlinked).
+   */
+  createCompanies?: boolean;
   format: CsvFormat;
   /** Who started it: the import writes as them. */
   actor: { role: Role; userId: string | null; type: Ctx['actor']['type']; id: string | null };

@@ -14,7 +14,8 @@ import type { DealRefs } from './import-sales-mapping';
 import { type ImportObject, toInput } from './import-mapping';
 import { type PipelineIndex, type RecordOps, importServices, indexPipelines, resolveStage } from './import-targets';
 import { FINAL_STATUSES, type ImportOptions, ctxOfImport } from './import-options';
-import { type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, setImport } from './imports.repository';
+import { type Carrier, type CompanyStep, createMissing, linkExisting } from './import-companies';
+import { COMPANY_CREATED, COMPANY_LEDGER_START, type Counts, type LedgerRow, advanceCheckpoint, findImport, importPieces, insertLedger, ledgerPage, setImport } from './imports.repository';
 
 // One transaction per chunk, with the checkpoint: a crash loses at most the chunk under way.
 // Larger chunks write each index page once for many rows (random name and email keys touch a
@@ -96,6 +97,18 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
     await services.pipelines.ensureDefault(ctx);
     pipelines = indexPipelines(await listPipelines(base), await defaultPipelineId(base));
   }
+  const createCompanies = object === 'contacts' && opts.createCompanies === true;
+  // A dry run rolls its companies back, so a later chunk would not find them: it remembers
+  // their names (from its ledger too, when it resumes) to count each once.
+  const madeBefore = new Set<string>();
+  if (createCompanies && opts.dryRun) {
+    for (let after = COMPANY_LEDGER_START; ; ) {
+      const page = await ledgerPage(base, importId, { after, outcomes: [COMPANY_CREATED], limit: 1000 });
+      if (page.length === 0) break;
+      after = page[page.length - 1].row_no;
+      for (const l of page) madeBefore.add((l.message ?? '').toLowerCase());
+    }
+  }
   let checkpoint = imp.rows_done;
   let done = imp.created_count + imp.updated_count + imp.skipped_count + imp.error_count;
   hooks.onProgress?.(done, total);
@@ -109,13 +122,16 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
         : { line: item.line, raw: item.record, input: converted.input, companyName: converted.companyName, refs: converted.refs };
     });
     const to = items[items.length - 1].line;
+    const carriers = new Map<string, Carrier>();
     for (;;) {
-      let phase: Row[] = [];
+      let phase: Carrier[] = [];
       try {
         await base.transaction(async (tx) => {
           current = tx;
-          const counts = await writeChunk({ tx, ctx, importId, object, opts, rows, service, companies, customDefs, pipelines, setPhase: (p) => (phase = p) });
-          const ledger = rows.map((r) => r.ledger!);
+          const setPhase = (p: Carrier[]) => (phase = p);
+          const company = createCompanies ? { ctx, importId, companies, dryRun: opts.dryRun, carriers, madeBefore, setPhase } : null;
+          const { counts, made } = await writeChunk({ tx, ctx, importId, object, opts, rows, service, companies, company, customDefs, pipelines, setPhase });
+          const ledger = [...made, ...rows.map((r) => r.ledger!)];
           if (opts.dryRun) throw new DryRun(ledger, counts);
           await insertLedger(tx, ledger);
           if (!(await advanceCheckpoint(tx, importId, checkpoint, to, counts, nowIso()))) throw new LostRace();
@@ -123,11 +139,12 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
       } catch (err) {
         current = base;
         if (err instanceof DryRun) {
-          // Nothing was written: only the report (the bad rows) and the checkpoint are kept.
+          // Nothing was written: only the report (the bad rows, the companies it would make) and the checkpoint are kept.
           await base.transaction(async (tx) => {
-            await insertLedger(tx, err.ledger.filter((l) => l.outcome === 'error'));
+            await insertLedger(tx, err.ledger.filter((l) => l.outcome === 'error' || l.outcome === COMPANY_CREATED));
             if (!(await advanceCheckpoint(tx, importId, checkpoint, to, err.counts, nowIso()))) throw new LostRace();
           });
+          for (const l of err.ledger) if (l.outcome === COMPANY_CREATED) madeBefore.add((l.message ?? '').toLowerCase());
         } else if (!peelBadRows(err, phase)) throw err;
         else continue;
       }
@@ -161,7 +178,7 @@ export async function runImport(scoped: (ctx: Ctx) => WorkspaceDb, workspaceId: 
 }
 
 /** A bulk call refused some items (`items.3.…`): those rows become errors and the chunk is tried again. */
-function peelBadRows(err: unknown, phase: Row[]): boolean {
+function peelBadRows(err: unknown, phase: Carrier[]): boolean {
   if (!(err instanceof AppError)) return false;
   const fields = err.extra.errors?.length ? err.extra.errors : [{ field: err.extra.field ?? '', message: err.message }];
   let peeled = false;
@@ -185,9 +202,11 @@ type ChunkArgs = {
   rows: (Row & { ledger?: LedgerRow })[];
   service: RecordOps;
   companies: RecordOps;
+  /** Set when the chunk creates the companies its contact rows name that are not here yet. */
+  company: CompanyStep | null;
   customDefs: CustomField[];
   pipelines: PipelineIndex | null;
-  setPhase(rows: Row[]): void;
+  setPhase(rows: Carrier[]): void;
 };
 
 async function lookup(a: ChunkArgs, keys: string[]): Promise<Map<string, string>> {
@@ -241,17 +260,10 @@ async function resolveDealRefs(a: ChunkArgs, live: Row[]): Promise<void> {
   }
 }
 
-async function writeChunk(a: ChunkArgs): Promise<Counts> {
+async function writeChunk(a: ChunkArgs): Promise<{ counts: Counts; made: LedgerRow[] }> {
   const { rows, opts, ctx } = a;
   const live = rows.filter((r) => !r.error);
-  if (a.object === 'contacts') {
-    const names = [...new Set(live.map((r) => r.companyName).filter((n): n is string => !!n))];
-    if (names.length) {
-      const found = await a.companies.list(ctx, { filter: { field: 'name', op: 'in', value: names }, limit: names.length * 2 + 10 });
-      const byName = new Map((found.data as unknown as { id: string; name: string }[]).map((c) => [c.name.toLowerCase(), c.id]));
-      for (const r of live) if (r.companyName && byName.has(r.companyName.toLowerCase())) r.input!.companyId = byName.get(r.companyName.toLowerCase());
-    }
-  }
+  if (a.object === 'contacts') await linkExisting(a.companies, ctx, live);
   if (a.object === 'deals') await resolveDealRefs(a, live);
   const matches = await lookup(a, [...new Set(live.map((r) => keyOf(opts.matchBy, r.input!)).filter((k): k is string => !!k))]);
   const firstLine = new Map<string, number>();
@@ -274,14 +286,17 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
     else updates.push({ ...r, id: existing });
   }
   const byLine = new Map<number, { outcome: string; id: string | null; before?: unknown }>();
-  if (updates.length) {
-    const befores = new Map((await a.service.getIn(a.tx, ctx, updates.map((u) => u.id))).map((b) => [b.id, b]));
-    const rowOf = new Map(rows.map((r) => [r.line, r]));
-    const ok = updates.filter((u) => {
-      if (befores.get(u.id)?.deletedAt == null) return true;
-      rowOf.get(u.line)!.error = `matches ${SINGULAR[a.object]} ${u.id}, which is in the trash`;
-      return false;
-    });
+  const rowOf = new Map(rows.map((r) => [r.line, r]));
+  const befores = new Map(updates.length ? (await a.service.getIn(a.tx, ctx, updates.map((u) => u.id))).map((b) => [b.id, b]) : []);
+  for (const u of updates) if (befores.get(u.id)?.deletedAt != null) rowOf.get(u.line)!.error = `matches ${SINGULAR[a.object]} ${u.id}, which is in the trash`;
+  // Only rows that will be written name companies to make: a skipped row makes none.
+  const made: LedgerRow[] = [];
+  if (a.company) {
+    const lines = new Set([...creates, ...updates].map((r) => r.line));
+    made.push(...(await createMissing(a.company, rows.filter((r) => !r.error && lines.has(r.line)))));
+  }
+  const ok = updates.filter((u) => !rowOf.get(u.line)!.error);
+  if (ok.length) {
     for (let i = 0; i < ok.length; i += MAX_BULK) {
       const piece = ok.slice(i, i + MAX_BULK);
       a.setPhase(piece.map((u) => rowOf.get(u.line)!));
@@ -298,7 +313,7 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
     created.push(...(await a.service.bulkCreate(ctx, piece.map((r) => r.input as any))));
   }
   created.forEach((c, i) => byLine.set(toCreate[i].line, { outcome: 'created', id: c.id }));
-  const counts: Counts = { created: 0, updated: 0, skipped: 0, errors: 0 };
+  const counts: Counts = { created: 0, updated: 0, skipped: 0, errors: 0, companies: made.length };
   for (const r of rows) {
     const done = byLine.get(r.line);
     const skipped = skips.get(r);
@@ -314,5 +329,5 @@ async function writeChunk(a: ChunkArgs): Promise<Counts> {
       message: r.error ?? (skipped?.startsWith('same') ? skipped : null),
     };
   }
-  return counts;
+  return { counts, made };
 }

@@ -3,7 +3,15 @@ import type { ImportRow, ImportRowRow } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/scoped';
 
 export type LedgerRow = Omit<ImportRowRow, 'workspace_id'>;
-export type Counts = { created: number; updated: number; skipped: number; errors: number };
+/** Rows by outcome, and the companies a contacts import created (not rows of the file). */
+export type Counts = { created: number; updated: number; skipped: number; errors: number; companies: number };
+
+/**
+ * A company a contacts import created is kept in the ledger under the negative of the line that
+ * first named it: row numbers below zero never meet a line of the file. Pages of them start here.
+ */
+export const COMPANY_LEDGER_START = -(2 ** 31);
+export const COMPANY_CREATED = 'company_created';
 
 /** The import and its file, stored a piece at a time as the pieces are read. */
 export async function insertImport(db: WorkspaceDb, row: Omit<ImportRow, 'workspace_id'>, pieces: AsyncIterable<Buffer>): Promise<void> {
@@ -54,6 +62,7 @@ export async function advanceCheckpoint(db: WorkspaceDb, id: string, from: numbe
       updated_count: sql`updated_count + ${c.updated}`,
       skipped_count: sql`skipped_count + ${c.skipped}`,
       error_count: sql`error_count + ${c.errors}`,
+      companies_created_count: sql`companies_created_count + ${c.companies}`,
       updated_at: at,
     })
     .where('id', '=', id)

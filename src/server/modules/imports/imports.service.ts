@@ -35,6 +35,8 @@ export type StartImport = {
   dedup?: Dedup;
   matchBy?: string;
   dryRun?: boolean;
+  /** Contacts: create the companies rows name that are not here yet (default), or leave those rows unlinked. */
+  createCompanies?: boolean;
   format?: Partial<CsvFormat>;
   /** Saves the mapping under this name for the next import. */
   saveMappingAs?: string;
@@ -55,6 +57,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
       dryRun: opts.dryRun,
       dedup: opts.dedup,
       matchBy: opts.matchBy,
+      createCompanies: opts.createCompanies === true,
       mapping: opts.mapping,
       format: opts.format,
       rowsTotal: imp.rows_total,
@@ -63,6 +66,8 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
       updated: imp.updated_count,
       skipped: imp.skipped_count,
       errorCount: imp.error_count,
+      // Not rows of the file: rowsDone leaves them out.
+      companiesCreated: imp.companies_created_count,
       failure: imp.failure,
       createdAt: imp.created_at,
       updatedAt: imp.updated_at,
@@ -136,6 +141,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
       dedup: input.dedup ?? 'skip',
       matchBy,
       dryRun: input.dryRun ?? false,
+      createCompanies: input.objectType === 'contacts' && input.createCompanies !== false,
       format,
       actor: { role: ctx.role, userId: ctx.userId, type: ctx.actor.type, id: ctx.actor.id },
     };
@@ -144,7 +150,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
     await db.transaction(async (tx) => {
       await repo.insertImport(
         tx,
-        { id, object_type: input.objectType, status: 'queued', file_name: input.fileName ?? null, options: tx.dialect.json.write(options), rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, error_count: 0, failure: null, job_id: null, created_by: ctx.userId, created_at: at, updated_at: at },
+        { id, object_type: input.objectType, status: 'queued', file_name: input.fileName ?? null, options: tx.dialect.json.write(options), rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, error_count: 0, companies_created_count: 0, failure: null, job_id: null, created_by: ctx.userId, created_at: at, updated_at: at },
         input.pieces(tx),
       );
       if (input.saveMappingAs) await repo.saveMapping(tx, { object_type: input.objectType, name: input.saveMappingAs.slice(0, 100), mapping: tx.dialect.json.write(mapping), updated_at: at });
@@ -185,6 +191,7 @@ export function createImportsService(scoped: (ctx: Ctx) => WorkspaceDb, queue: J
         dedup: input.dedup ?? opts.dedup,
         matchBy: input.matchBy ?? opts.matchBy,
         dryRun: input.dryRun ?? false,
+        createCompanies: input.createCompanies ?? opts.createCompanies,
         format: { encoding: input.encoding ?? opts.format.encoding, delimiter: input.delimiter ?? opts.format.delimiter },
         saveMappingAs: input.saveMappingAs,
       });

@@ -63,7 +63,8 @@ function ImportDetail({ imp }: { imp: ImportView }) {
     setBusy(true);
     try {
       const res = await api.post<ImportView>(`/api/v1/imports/${imp.id}/revert`);
-      notifySuccess(`Reverted: ${res.removed ?? 0} moved to the trash, ${res.restored ?? 0} restored`);
+      const companies = res.companiesRemoved ? ` (and ${res.companiesRemoved} new ${res.companiesRemoved === 1 ? 'company' : 'companies'})` : '';
+      notifySuccess(`Reverted: ${res.removed ?? 0} moved to the trash${companies}, ${res.restored ?? 0} restored`);
       void invalidate();
       setConfirming(false);
     } catch (err) {
@@ -95,6 +96,11 @@ function ImportDetail({ imp }: { imp: ImportView }) {
             <Stat label="Skipped" value={imp.skipped} />
             <Stat label="Bad rows" value={imp.errorCount} color={imp.errorCount ? 'red' : undefined} />
           </SimpleGrid>
+          {imp.companiesCreated > 0 && (
+            <Text size="sm" mt="sm" data-testid="import-companies-created">
+              {verb} {imp.created.toLocaleString()} {object} and {imp.companiesCreated.toLocaleString()} new {imp.companiesCreated === 1 ? 'company' : 'companies'}
+            </Text>
+          )}
           {imp.failure && <Alert color="red" mt="md" title="The import stopped">{imp.failure}</Alert>}
         </Card>
 
@@ -126,7 +132,7 @@ function ImportDetail({ imp }: { imp: ImportView }) {
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Revert this import?">
         <Text size="sm">
-          The {imp.created.toLocaleString()} {object} it created go to the trash and the {imp.updated.toLocaleString()} it updated get their earlier values back.
+          The {imp.created.toLocaleString()} {object} it created{imp.companiesCreated > 0 ? ` and the ${imp.companiesCreated.toLocaleString()} companies it made for them` : ''} go to the trash and the {imp.updated.toLocaleString()} it updated get their earlier values back.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>Cancel</Button>

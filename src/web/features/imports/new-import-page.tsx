@@ -42,6 +42,7 @@ export function NewImportPage() {
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [dedup, setDedup] = useState('skip');
   const [matchBy, setMatchBy] = useState<string | null>(null);
+  const [createCompanies, setCreateCompanies] = useState(true);
   const [saveAs, setSaveAs] = useState<string | null>(null);
   const [sent, setSent] = useState<{ loaded: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -68,13 +69,13 @@ export function NewImportPage() {
   async function start(dryRun: boolean) {
     if (!mapping) return;
     setError(null);
-    const options = { mapping, dedup: dedup as 'skip', matchBy: matchBy ?? undefined, dryRun, encoding: (format.encoding ?? preview?.format.encoding) as 'utf8', delimiter: format.delimiter ?? preview?.format.delimiter, saveMappingAs: saveAs?.trim() || undefined };
+    const options = { mapping, dedup: dedup as 'skip', matchBy: matchBy ?? undefined, dryRun, createCompanies: objectType === 'contacts' ? createCompanies : undefined, encoding: (format.encoding ?? preview?.format.encoding) as 'utf8', delimiter: format.delimiter ?? preview?.format.delimiter, saveMappingAs: saveAs?.trim() || undefined };
     try {
       let view: ImportView;
       if (from) view = await api.post<ImportView>(`/api/v1/imports/${from}/rerun`, options);
       else {
         setSent({ loaded: 0, total: file!.size });
-        const query = queryString({ objectType, fileName: file!.name, dryRun, dedup, matchBy: matchBy ?? undefined, encoding: options.encoding, delimiter: options.delimiter, saveMappingAs: options.saveMappingAs, mapping: JSON.stringify(mapping) });
+        const query = queryString({ objectType, fileName: file!.name, dryRun, dedup, matchBy: matchBy ?? undefined, createCompanies: options.createCompanies, encoding: options.encoding, delimiter: options.delimiter, saveMappingAs: options.saveMappingAs, mapping: JSON.stringify(mapping) });
         view = await uploadFile<ImportView>({ url: `/api/v1/imports${query}`, file: file!, csrf: session.csrfToken, onProgress: (loaded, total) => setSent({ loaded, total }) });
       }
       void invalidate();
@@ -150,6 +151,15 @@ export function NewImportPage() {
                   <SegmentedControl aria-label="When one matches" value={dedup} onChange={setDedup} data={[{ value: 'skip', label: 'Skip it' }, { value: 'update', label: 'Update it' }, { value: 'create', label: 'Create anyway' }]} />
                 </div>
               </SimpleGrid>
+              {objectType === 'contacts' && (
+                <Checkbox
+                  mt="md"
+                  label="Create companies that don't exist yet"
+                  description="A row naming a company that is not here yet gets it created and linked; otherwise the contact is left without a company"
+                  checked={createCompanies}
+                  onChange={(e) => setCreateCompanies(e.currentTarget.checked)}
+                />
+              )}
             </Card>
 
             {error ? <ErrorAlert error={error} title="The import did not start" /> : null}
