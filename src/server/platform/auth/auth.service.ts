@@ -26,8 +26,10 @@ const slugify = (name: string) =>
 
 export function createAuthService(database: Database) {
   const { db } = database;
-  // Every request resolves its credentials; a short cache spares the database that read.
-  // Revocation and sign-out clear this node's entry at once; other nodes within the TTL.
+  // Every request resolves its credentials; a short cache spares the database that read (and the
+  // auth hook answers cached ones without a promise). Revocation, sign-out and role changes clear
+  // this process's entries at once; other processes see them within the 5 s TTL, which is why it
+  // must stay that short.
   const sessionCache = new TtlCache<string, SessionAuth | null>(5_000, 10_000);
   const keyCache = new TtlCache<string, KeyAuth | null>(5_000, 10_000);
 
