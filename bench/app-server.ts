@@ -1,11 +1,13 @@
 // The product's server in its own process, as `rapport start` runs it (jobs in process), logs at warn.
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { openDatabase } from '../src/server/db/database';
+import { migrateToLatest, openDatabase } from '../src/server/db/database';
 import { startJobWorker } from '../src/server/worker';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
 const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, poolSize: 10 });
+// As `rapport start` does: a migration that landed after the data was loaded still applies.
+await migrateToLatest(database.db);
 const { app, services } = await buildApp({ config, database });
 const worker = await startJobWorker(services, app.log);
 await app.listen({ host: '127.0.0.1', port: 0 });
