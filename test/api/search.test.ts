@@ -43,6 +43,12 @@ describe.each(await testDialects())('search on %s', (dialect) => {
     expect(await titles(client, 'countess@engines.example')).toEqual(['Ada Lovelace']);
     expect(await titles(client, 'countess')).toEqual(['Ada Lovelace']);
     expect((await titles(client, 'engines.example')).sort()).toEqual(['Ada Lovelace', 'Charles Babbage']);
+    // A whole address finds its holder only, not another person with the same local part, and a
+    // partly typed domain narrows as it goes.
+    await createContact(client, { firstName: 'Other', lastName: 'Countess', emails: [{ email: 'countess@mills.example' }] });
+    expect(await titles(client, 'COUNTESS@mills.example')).toEqual(['Other Countess']);
+    expect(await titles(client, 'countess@eng')).toEqual(['Ada Lovelace']);
+    expect(await titles(client, 'countess@')).toHaveLength(2);
     // Phone: as stored, as digits, as people type it without the country code.
     expect(await titles(client, '+14155552671')).toEqual(['Ada Lovelace']);
     expect(await titles(client, '4155552671')).toEqual(['Ada Lovelace']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, searchableParts } from './search.repository';
+import { emailQuery, queryTerms, searchableParts, titleScore } from './search.repository';
 
 describe('queryTerms', () => {
   it('splits words, folds case and accents, and drops what the engines would read as syntax', () => {
@@ -33,5 +33,26 @@ describe('searchableParts', () => {
 
   it('skips empty values', () => {
     expect(searchableParts([null, undefined, ''])).toBe('');
+  });
+});
+
+describe('emailQuery', () => {
+  it('searches a typed email by its local part and keeps the whole address as the filter', () => {
+    expect(emailQuery(' Ann.Lee@Gmail.com ')).toEqual({ terms: ['ann', 'lee'], needle: 'ann.lee@gmail.com' });
+    expect(emailQuery('ann.lee@gm')).toEqual({ terms: ['ann', 'lee'], needle: 'ann.lee@gm' });
+  });
+  it('leaves other queries alone', () => {
+    expect(emailQuery('Ann Lee')).toBeNull();
+    expect(emailQuery('@gmail.com')).toBeNull();
+    expect(emailQuery('ann lee@x')).toBeNull();
+  });
+});
+
+describe('titleScore', () => {
+  it('puts whole words before prefixes, and a title starting with the query first', () => {
+    expect(titleScore('Ann Lee', ['lee'])).toBeGreaterThan(titleScore('Ann Leeds', ['lee']));
+    expect(titleScore('Lee Ann', ['lee'])).toBeGreaterThan(titleScore('Ann Lee', ['lee']));
+    expect(titleScore('Zoë Smith', ['zoe', 'sm'])).toBe(3 + 2 + 1);
+    expect(titleScore('Bob', ['ann'])).toBe(0);
   });
 });
