@@ -85,6 +85,18 @@ describe.each(await testDialects())('deals and pipelines on %s', (dialect) => {
     expect((await ok(client.post(`/api/v1/deals/${deal.id}/restore`))).deletedAt).toBeNull();
   });
 
+  it('puts the deals of one bulk call at the end of their columns, in the order given', async () => {
+    const { client } = await signUp(h.app);
+    const { pipeline, stage } = await defaultPipeline(client);
+    await createDeal(client, { name: 'First', amount: 1, currency: 'EUR', stageId: stage('Qualified') });
+    const items = ['P1', 'Q1', 'P2', 'Q2', 'Q3'].map((name) => ({ name, amount: 1, currency: 'EUR', stageId: stage(name.startsWith('Q') ? 'Qualified' : 'Proposal') }));
+    expectStatus(await client.post('/api/v1/deals/bulk', { items }), 201);
+    const board = await ok(client.get(`/api/v1/pipelines/${pipeline.id}/board`));
+    const names = (s: string) => board.columns.find((x: any) => x.stage.name === s).deals.map((x: any) => x.name);
+    expect(names('Qualified')).toEqual(['First', 'Q1', 'Q2', 'Q3']);
+    expect(names('Proposal')).toEqual(['P1', 'P2']);
+  });
+
   it('shows a board with per-column totals (count, amount, weighted) and moves cards', async () => {
     const { client } = await signUp(h.app);
     const other = await addMember(h.app, client, 'manager');

@@ -113,9 +113,10 @@ export async function columnPositions(db: WorkspaceDb, stageId: string, exceptId
     .execute();
 }
 
+/** The last position in a column. Written as the board index reads (stage, position desc), so the plan is one index probe even before statistics exist. */
 export async function lastPosition(db: WorkspaceDb, stageId: string): Promise<number> {
-  const r = await db.selectFrom('deals').select((eb) => eb.fn.max('position').as('p')).where('stage_id', '=', stageId).where('deleted_at', 'is', null).executeTakeFirst();
-  return r?.p === null || r?.p === undefined ? 0 : Number(r.p);
+  const r = await db.selectFrom('deals').select('position').where('stage_id', '=', stageId).where('deleted_at', 'is', null).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  return r ? Number(r.position) : 0;
 }
 
 export const setPosition = (tx: WorkspaceDb, id: string, position: number) => tx.updateTable('deals').set({ position }).where('id', '=', id).execute();

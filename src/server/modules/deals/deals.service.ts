@@ -119,13 +119,17 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
     await repo.syncDealContacts(tx, deals, mode === 'create');
     const at = clock.now().toISOString();
     const open = mode === 'create' ? new Map() : await repo.openIntervals(tx, deals.map((d) => d.id));
+    // Each column's end, read once per call: a bulk call of 1,000 deals asks once per stage.
+    const ends = new Map<string, number>();
     for (const d of deals) {
       const current = open.get(d.id);
       if (current?.stage_id === d.stageId) continue;
       if (current) await repo.closeInterval(tx, current.id, at);
       await repo.openInterval(tx, { dealId: d.id, pipelineId: d.pipelineId, stageId: d.stageId }, at);
       // A deal arriving in a column goes to its end.
-      await repo.setPosition(tx, d.id, (await repo.lastPosition(tx, d.stageId)) + 1024);
+      const end = (ends.get(d.stageId) ?? (await repo.lastPosition(tx, d.stageId))) + 1024;
+      ends.set(d.stageId, end);
+      await repo.setPosition(tx, d.id, end);
     }
   }
 
