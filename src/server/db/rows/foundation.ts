@@ -2,6 +2,20 @@
 /** A JSON column: text on SQLite, jsonb on PostgreSQL; read it through `dialect.json`. */
 export type Json = unknown;
 
+/** The columns every record table (contacts, companies, leads, deals) has besides its own. */
+export type RecordColumns = {
+  id: string;
+  workspace_id: string;
+  tags: Json;
+  description: string | null;
+  custom: Json;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+};
+
 export type WorkspaceRow = { id: string; name: string; slug: string; created_at: string; updated_at: string };
 export type UserRow = {
   id: string;
@@ -45,9 +59,7 @@ export type ApiKeyRow = {
   last_used_at: string | null;
   revoked_at: string | null;
 };
-export type ContactRow = {
-  id: string;
-  workspace_id: string;
+export type ContactRow = RecordColumns & {
   first_name: string | null;
   last_name: string | null;
   full_name: string;
@@ -60,23 +72,13 @@ export type ContactRow = {
   company_id: string | null;
   owner_id: string | null;
   lifecycle_stage: string | null;
-  tags: Json;
   consent_email: number;
   consent_sms: number;
   consent_phone: number;
   birthday: string | null;
-  description: string | null;
-  custom: Json;
-  version: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
 };
 export type ContactEmailRow = { workspace_id: string; email: string; contact_id: string };
-export type CompanyRow = {
-  id: string;
-  workspace_id: string;
+export type CompanyRow = RecordColumns & {
   name: string;
   domain: string | null;
   website: string | null;
@@ -89,14 +91,6 @@ export type CompanyRow = {
   parent_id: string | null;
   owner_id: string | null;
   lifecycle_stage: string | null;
-  tags: Json;
-  description: string | null;
-  custom: Json;
-  version: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
 };
 export type CustomFieldRow = {
   id: string;

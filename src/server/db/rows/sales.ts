@@ -1,11 +1,8 @@
-import type { Json } from './foundation';
+import type { Json, RecordColumns } from './foundation';
 
 // Sales (migration 20261123150000). Money columns are integer minor units; *_milli columns are
 // decimals scaled by 1,000.
-type Meta = { version: number; created_by: string | null; created_at: string; updated_at: string; deleted_at: string | null };
-export type LeadRow = Meta & {
-  id: string;
-  workspace_id: string;
+export type LeadRow = RecordColumns & {
   name: string;
   email: string | null;
   phone: string | null;
@@ -15,9 +12,6 @@ export type LeadRow = Meta & {
   status: string;
   owner_id: string | null;
   score: number;
-  tags: Json;
-  description: string | null;
-  custom: Json;
   converted_at: string | null;
   converted_contact_id: string | null;
   converted_company_id: string | null;
@@ -47,9 +41,7 @@ export type PipelineStageRow = {
   created_at: string;
   updated_at: string;
 };
-export type DealRow = Meta & {
-  id: string;
-  workspace_id: string;
+export type DealRow = RecordColumns & {
   name: string;
   amount: number;
   currency: string;
@@ -63,9 +55,6 @@ export type DealRow = Meta & {
   contact_ids: Json;
   lead_id: string | null;
   lost_reason: string | null;
-  tags: Json;
-  description: string | null;
-  custom: Json;
 };
 export type DealContactRow = { workspace_id: string; deal_id: string; contact_id: string };
 export type DealStageHistoryRow = { id: string; workspace_id: string; deal_id: string; pipeline_id: string; stage_id: string; entered_at: string; left_at: string | null };

@@ -1,7 +1,7 @@
 import type { Dialect } from '../../db/dialect';
+import type { RecordColumns } from '../../db/rows/foundation';
 
-/** The columns every record table (contacts, companies, leads, deals) has besides its own. */
-type SharedRow = { tags: unknown; description: string | null; custom: unknown; created_at: string; updated_at: string; deleted_at: string | null };
+type SharedRow = Pick<RecordColumns, 'tags' | 'description' | 'custom' | 'created_at' | 'updated_at' | 'deleted_at'>;
 type SharedApi = { tags: string[]; description: string | null; custom: Record<string, unknown> };
 
 /** Tags, description, custom values and timestamps of a row, as the API shows them. */
