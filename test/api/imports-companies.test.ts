@@ -5,8 +5,8 @@ import { systemCtx } from '../../src/server/platform/context';
 import { auditEvents, countOf, createCompany, createContact, createField, expectStatus, listAll } from '../support/api';
 import type { Client } from '../support/client';
 import { testDialects } from '../support/databases';
-import { type Harness, createApiKey, signUp, startHarness } from '../support/harness';
-import { memoryLog, testRunnerOptions } from '../support/interactions';
+import { importTools } from '../support/imports';
+import { type Harness, startHarness } from '../support/harness';
 
 // A contacts import makes the companies its rows name that are not here yet, as the big CRMs'
 // imports do: once per name, through the companies service, in the ledger so a revert undoes it.
@@ -17,26 +17,8 @@ describe.each(await testDialects())('contacts import creating companies on %s', 
   });
   afterAll(async () => h?.close());
 
-  const runJobs = () => h.services.createJobRunner(memoryLog().log, testRunnerOptions).runDue();
-
-  async function workspace() {
-    const { client, workspaceId } = await signUp(h.app);
-    return { client, workspaceId, api: await createApiKey(client, 'admin') };
-  }
-
-  async function importAndRun(api: Client, body: string, query: Record<string, string> = {}, type = 'text/csv') {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports?${new URLSearchParams({ objectType: 'contacts', ...query })}`,
-      headers: { authorization: `Bearer ${(api as any).apiKey}`, 'content-type': type },
-      payload: Buffer.from(body, 'utf8'),
-    });
-    expect(res.statusCode).toBe(202);
-    await runJobs();
-    const view = await api.get(`/api/v1/imports/${JSON.parse(res.body).id}`);
-    expectStatus(view, 200);
-    return view.body;
-  }
+  const { runJobs, workspace, importAndRun: run } = importTools(() => h);
+  const importAndRun = (api: Client, body: string, query: Record<string, string> = {}, type = 'text/csv') => run(api, body, { objectType: 'contacts', ...query }, type);
 
   /** Two companies already here; the file names them in another case, and two that are not here. */
   async function setUp() {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createContact, expectStatus } from '../support/api';
 import type { Client } from '../support/client';
 import { testDialects } from '../support/databases';
-import { type Harness, createApiKey, signUp, startHarness } from '../support/harness';
-import { memoryLog, testRunnerOptions } from '../support/interactions';
+import { importTools } from '../support/imports';
+import { type Harness, startHarness } from '../support/harness';
 
 describe.each(await testDialects())('CSV import of leads and deals on %s', (dialect) => {
   let h: Harness;
@@ -12,26 +12,8 @@ describe.each(await testDialects())('CSV import of leads and deals on %s', (dial
   });
   afterAll(async () => h?.close());
 
-  const runJobs = () => h.services.createJobRunner(memoryLog().log, testRunnerOptions).runDue();
-
-  async function workspace() {
-    const { client } = await signUp(h.app);
-    return { client, api: await createApiKey(client, 'admin') };
-  }
-
-  async function importCsv(api: Client, csv: string, query: Record<string, string>) {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports?${new URLSearchParams(query)}`,
-      headers: { authorization: `Bearer ${(api as any).apiKey}`, 'content-type': 'text/csv' },
-      payload: Buffer.from(csv, 'utf8'),
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    await runJobs();
-    const view = await api.get(`/api/v1/imports/${JSON.parse(res.body).id}`);
-    expectStatus(view, 200);
-    return view.body;
-  }
+  const { workspace, importAndRun } = importTools(() => h);
+  const importCsv = (api: Client, csv: string, query: Record<string, string>) => importAndRun(api, csv, query);
 
   const all = async (client: Client, path: string) => (await client.get(`/api/v1/${path}?limit=200`)).body.data as any[];
 

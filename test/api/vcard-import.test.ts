@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createContact, expectProblem, expectStatus, listAll } from '../support/api';
 import type { Client } from '../support/client';
 import { testDialects } from '../support/databases';
-import { type Harness, createApiKey, signUp, startHarness } from '../support/harness';
-import { memoryLog, testRunnerOptions } from '../support/interactions';
+import { importTools } from '../support/imports';
+import { type Harness, startHarness } from '../support/harness';
 
 /** The fields a person would check after moving their address book. */
 const comparable = (c: any) => ({
@@ -26,26 +26,8 @@ describe.each(await testDialects())('vCard import on %s', (dialect) => {
   });
   afterAll(async () => h?.close());
 
-  const runJobs = () => h.services.createJobRunner(memoryLog().log, testRunnerOptions).runDue();
-
-  async function workspace() {
-    const { client } = await signUp(h.app);
-    return { client, api: await createApiKey(client, 'admin') };
-  }
-
-  async function importVcf(api: Client, body: Buffer | string, query: Record<string, string> = {}) {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports?${new URLSearchParams({ objectType: 'contacts', ...query })}`,
-      headers: { authorization: `Bearer ${(api as any).apiKey}`, 'content-type': 'text/vcard' },
-      payload: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    await runJobs();
-    const view = await api.get(`/api/v1/imports/${JSON.parse(res.body).id}`);
-    expectStatus(view, 200);
-    return view.body;
-  }
+  const { workspace, importAndRun } = importTools(() => h);
+  const importVcf = (api: Client, body: Buffer | string, query: Record<string, string> = {}) => importAndRun(api, body, { objectType: 'contacts', ...query }, 'text/vcard');
 
   it.each(['3.0', '4.0'])('a vCard %s export imports into a fresh workspace with every field kept', async (version) => {
     const source = await workspace();
