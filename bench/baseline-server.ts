@@ -36,26 +36,37 @@ if (process.env.DATABASE_URL) {
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/contacts/:id', async (req, reply) => {
-  const [row] = await query('select * from contacts where workspace_id = ? and id = ?', [workspaceId, req.params.id]);
+  // The same read as the product's: the contact with its company's name.
+  const [row] = await query(
+    `select c.*, co.name as company_name from contacts c
+     left join companies co on co.id = c.company_id and co.workspace_id = c.workspace_id
+     where c.workspace_id = ? and c.id = ?`,
+    [workspaceId, req.params.id],
+  );
   if (!row) return reply.status(404).send({ error: 'not found' });
   return row;
 });
 
-// Same shape as the product's list scenario: last name prefix + lifecycle stage, sorted by last name.
+// Same shape as the product's list scenario: last name prefix + lifecycle stage, sorted by last
+// name, with each contact's company name as the product returns it.
 app.get<{ Querystring: { prefix: string; stage: string } }>('/contacts', async (req) => {
   const { prefix, stage } = req.query;
   const rows =
     dialect === 'sqlite'
       ? await query(
-          `select * from contacts where workspace_id = ? and deleted_at is null
-             and last_name collate nocase >= ? and last_name collate nocase < ? and lifecycle_stage = ?
-           order by last_name collate nocase asc, id asc limit 50`,
+          `select c.*, co.name as company_name from contacts c
+           left join companies co on co.id = c.company_id and co.workspace_id = c.workspace_id
+           where c.workspace_id = ? and c.deleted_at is null
+             and c.last_name collate nocase >= ? and c.last_name collate nocase < ? and c.lifecycle_stage = ?
+           order by c.last_name collate nocase asc, c.id asc limit 50`,
           [workspaceId, prefix, `${prefix}\u{10FFFF}`, stage],
         )
       : await query(
-          `select * from contacts where workspace_id = ? and deleted_at is null
-             and lower(last_name) collate "C" like ? and lifecycle_stage = ?
-           order by lower(last_name) collate "C" asc nulls first, id asc limit 50`,
+          `select c.*, co.name as company_name from contacts c
+           left join companies co on co.id = c.company_id and co.workspace_id = c.workspace_id
+           where c.workspace_id = ? and c.deleted_at is null
+             and lower(c.last_name) collate "C" like ? and c.lifecycle_stage = ?
+           order by lower(c.last_name) collate "C" asc nulls first, c.id asc limit 50`,
           [workspaceId, `${prefix.toLowerCase()}%`, stage],
         );
   return { data: rows };

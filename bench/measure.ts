@@ -5,9 +5,12 @@ import autocannon from 'autocannon';
 
 export type Server = { port: number; pid: number; peakRssMb(): number; stop(): Promise<void> };
 
-/** Starts a server script in its own process and waits for its "ready <port>" line. */
+/**
+ * Starts a server script in its own process and waits for its "ready <port>" line.
+ * BENCH_SERVER_NODE_ARGS adds Node flags to the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
 export function spawnServer(script: string, env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(import.meta.dirname, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,11 +1,11 @@
-// `npm run bench [-- --quick] [--contacts N] [--dialect sqlite|postgres]`: Rapport against the
+// `npm run bench [-- --quick] [--contacts N] [--dialect sqlite|postgres] [--keep]`: Rapport against the
 // raw-database ceiling, each scenario on SQLite and PostgreSQL.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchDialect, freshTarget, postgresReachable } from './databases';
-import { loadData } from './load-data';
+import { loadData, loadLanes } from './load-data';
 import { type ImportResult, importFile, importScenario } from './import-scenario';
 import { hammer, sequential, spawnServer } from './measure';
 import { rawInsertRate } from './raw-insert';
@@ -113,13 +113,14 @@ async function benchDialect(dialect: BenchDialect): Promise<Row[]> {
     }
     console.error(`${dialect}: raw bulk insert ceiling…`);
     const raw = await rawInsertRate(target.env, data.workspaceId, Math.min(50_000, contacts));
-    rows.push({ dialect, scenario: 'Bulk create (product bulk API, 1,000/call)', value: data.contactsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true });
+    rows.push({ dialect, scenario: `Bulk create (product bulk API, 1,000/call${loadLanes(dialect) > 1 ? `, ${loadLanes(dialect)} callers` : ''})`, value: data.contactsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true });
     if (imported) {
       const scenario = `CSV import, dedup by email (${imported.rows.toLocaleString('en')} rows, ${imported.skipped.toLocaleString('en')} matched)`;
       rows.push({ dialect, scenario, value: imported.rowsPerSecond, unit: 'rows/s', baseline: raw, higherIsBetter: true, errors: imported.errors + (imported.status === 'done' ? 0 : 1) });
     }
   } finally {
-    await target.cleanup();
+    if (flag('keep')) console.error(`${dialect}: data kept in ${target.describe}`);
+    else await target.cleanup();
   }
   return rows;
 }

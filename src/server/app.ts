@@ -20,7 +20,7 @@ import { registerRecordRoutes } from './platform/records/record-routes';
 import { registerWorkspaceRoutes } from './platform/workspace.routes';
 import { type Services, createServices } from './services';
 import { installInteractions } from './interactions';
-import { installSales } from './sales';
+import { installSales, watchSharedRoutes } from './sales';
 import { registerExportRoute } from './modules/imports/export.routes';
 import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerDuplicateRoutes } from './modules/duplicates/duplicates.routes';
@@ -92,6 +92,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   registerExportRoute(app, { path: 'contacts', tag: 'Contacts', service: services.contacts as any });
   registerExportRoute(app, { path: 'companies', tag: 'Companies', service: services.companies as any });
   registerDuplicateRoutes(app, services);
+  // Before the routes it watches are declared.
+  watchSharedRoutes(app, services);
   await installInteractions(app, services, config, database);
   await registerImportRoutes(app, services.imports);
   installSales(app, services);

@@ -1,6 +1,7 @@
 import { Deal, DealBulkUpdate, DealCreate, DealUpdate } from '../contract/deals';
 import type { WorkspaceDb } from './db/scoped';
 import { ctxOf } from './http/auth';
+import { hookRoutes } from './http/route-hooks';
 import type { App } from './http/types';
 import { registerCommissionRoutes } from './modules/commissions/commissions.routes';
 import { createCommissionsService } from './modules/commissions/commissions.service';
@@ -53,21 +54,28 @@ export function createSales(opts: { scoped: (ctx: Ctx) => WorkspaceDb; clock: Cl
 }
 export type Sales = ReturnType<typeof createSales>;
 
-export function installSales(app: App, s: Sales) {
-  // Timelines and activity lists are shared routes that know nothing of deal owners: a member
-  // reaches a deal's history only if they may see the deal itself.
-  // A callback hook: on every other route it returns without a promise.
-  app.addHook('preHandler', (req, _reply, done) => {
-    const url = req.routeOptions.url;
-    const query = req.query as { objectType?: string; objectId?: string } | undefined;
-    let dealId: string | undefined;
-    if (url === '/api/v1/deals/:id/timeline') dealId = (req.params as { id: string }).id;
-    else if (url === '/api/v1/activities' && query?.objectType === 'deals' && query.objectId) dealId = query.objectId;
-    if (dealId === undefined) return done();
-    s.deals.get(ctxOf(req), dealId).then(() => done(), done);
+/**
+ * Hooks sales puts on routes other modules declare; call it before they are declared. Timelines
+ * and activity lists are shared routes that know nothing of deal owners: a member reaches a
+ * deal's history only if they may see the deal itself. Activities change lead scores.
+ */
+export function watchSharedRoutes(app: App, s: Sales) {
+  hookRoutes(app, (method, url) => method === 'GET' && (url === '/api/v1/deals/:id/timeline' || url === '/api/v1/activities'), {
+    // A callback hook: an activity list not about a deal passes without a promise.
+    preHandler: (req, _reply, done) => {
+      const query = req.query as { objectType?: string; objectId?: string } | undefined;
+      let dealId: string | undefined;
+      if (req.routeOptions.url === '/api/v1/deals/:id/timeline') dealId = (req.params as { id: string }).id;
+      else if (query?.objectType === 'deals' && query.objectId) dealId = query.objectId;
+      if (dealId === undefined) return done();
+      s.deals.get(ctxOf(req), dealId).then(() => done(), done);
+    },
   });
-  registerLeadRoutes(app, { leads: s.leads, scoring: s.leadScoring, conversion: s.leadConversion });
   rescoreLeadsOnActivityChanges(app, s.leadScoring);
+}
+
+export function installSales(app: App, s: Sales) {
+  registerLeadRoutes(app, { leads: s.leads, scoring: s.leadScoring, conversion: s.leadConversion });
   registerRecordRoutes(app, { path: 'deals', tag: 'Deals', service: s.deals as any, item: Deal, create: DealCreate, update: DealUpdate, bulkUpdate: DealBulkUpdate });
   registerPipelineRoutes(app, s.pipelines, s.dealBoard);
   registerProductRoutes(app, s.products);

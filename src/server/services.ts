@@ -27,7 +27,7 @@ import { createDuplicates } from './modules/duplicates/duplicates';
 export function createServices(database: Database, opts: { clock?: Clock; duplicateScan?: DuplicateScanOptions } = {}) {
   // Every event recorded through a scoped database reaches live streams once committed.
   const live = createLiveHub(database);
-  const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, live.feed);
+  const scoped = (ctx: Ctx) => new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, live.feed, null, database.readNow);
   const auth = createAuthService(database);
   const contacts = createContactsService(scoped);
   const companies = createCompaniesService(scoped);

@@ -9,7 +9,8 @@ describe.each(await testDialects())('prepared reads on %s', (dialect) => {
   let t: TestDatabase;
   const ws = { a: newId(), b: newId() };
   const ids = { a: newId(), b: newId() };
-  const scoped = (workspaceId: string) => new WorkspaceDb(t.database.db, workspaceId, t.database.dialect);
+  // As the services build it: on SQLite, reads outside a transaction run at once.
+  const scoped = (workspaceId: string) => new WorkspaceDb(t.database.db, workspaceId, t.database.dialect, null, null, t.database.readNow);
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
@@ -31,6 +32,23 @@ describe.each(await testDialects())('prepared reads on %s', (dialect) => {
     const named = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').select('id').where('id', '=', value('id')).where('name', '=', 'pipeline b'));
     expect(await scoped(ws.b).runPrepared(named, { id: ids.b })).toEqual([{ id: ids.b }]);
     expect(await scoped(ws.a).runPrepared(named, { id: ids.a })).toEqual([]);
+  });
+
+  it('never reads the rows of a transaction that has not committed', async () => {
+    const byId = scoped(ws.a).prepare(['id'], (db, value) => db.selectFrom('pipelines').select('name').where('id', '=', value('id')));
+    const id = newId();
+    let during: Promise<{ name: string }[]> | undefined;
+    await expect(
+      scoped(ws.a).transaction(async (tx) => {
+        await tx.insertInto('pipelines', { id, name: 'uncommitted', position: 1, is_default: 0, created_at: nowIso(), updated_at: nowIso() }).execute();
+        // Asked while the transaction is open (on SQLite, on the same connection), answered only after it.
+        during = scoped(ws.a).runPrepared(byId, { id });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await during).toEqual([]);
+    await scoped(ws.a).insertInto('pipelines', { id, name: 'committed', position: 1, is_default: 0, created_at: nowIso(), updated_at: nowIso() }).execute();
+    expect(await scoped(ws.a).runPrepared(byId, { id })).toEqual([{ name: 'committed' }]);
   });
 
   it.runIf(dialect === 'postgres')('keeps working when a column is added under a named statement (PostgreSQL)', async () => {

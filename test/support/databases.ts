@@ -37,7 +37,7 @@ export async function testDialects(): Promise<DialectName[]> {
   return ['sqlite'];
 }
 
-export type TestDatabase = { database: Database; dialect: DialectName; drop(): Promise<void> };
+export type TestDatabase = { database: Database; dialect: DialectName; /** PostgreSQL: the test's own schema. */ schema?: string; drop(): Promise<void> };
 
 /** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
@@ -75,5 +75,5 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     await drop();
     throw error;
   }
-  return { database, dialect, drop };
+  return { database, dialect, schema, drop };
 }

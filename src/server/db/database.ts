@@ -21,9 +21,14 @@ export type DatabaseConfig = {
   log?: (event: LogEvent) => void;
 };
 
+/** A read run at once, or undefined when it must queue like any other query. */
+export type ReadNow = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+
 export type Database = {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** SQLite only: runs a read without Kysely's per-query connection hand-over. */
+  readNow?: ReadNow;
   close(): Promise<void>;
 };
 
@@ -54,10 +59,15 @@ export function openDatabase(config: DatabaseConfig): Database {
   // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
   sqlite.pragma('wal_autocheckpoint = 16384');
   const optimizer = keepStatisticsFresh(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: config.log });
+  const statements = statementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements.database }), log: config.log });
   return {
     db,
     dialect: sqliteDialect,
+    // The connection is synchronous, so a read cannot interleave with another statement; while a
+    // transaction is open on it, the read must queue behind it (through Kysely) to see only
+    // committed rows.
+    readNow: (source, parameters) => (sqlite.inTransaction ? undefined : (statements.prepare(source).all(parameters) as unknown[])),
     close: async () => {
       clearInterval(optimizer);
       await db.destroy();
@@ -91,26 +101,25 @@ function keepStatisticsFresh(sqlite: SQLite.Database, everyMs = 5 * 60_000): Nod
  * SQL text reuses its prepared statement (Kysely runs one query at a time on SQLite, so a
  * statement is never in use twice).
  */
-function withStatementCache(sqlite: SQLite.Database, max = 1000): SQLite.Database {
+function statementCache(sqlite: SQLite.Database, max = 1000) {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  return new Proxy(sqlite, {
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  };
+  const database = new Proxy(sqlite, {
     get(target, prop, receiver) {
-      if (prop !== 'prepare') {
-        const value = Reflect.get(target, prop, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return (source: string) => {
-        let stmt = cache.get(source);
-        if (!stmt) {
-          stmt = prepare(source);
-          if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-          cache.set(source, stmt);
-        }
-        return stmt;
-      };
+      if (prop === 'prepare') return prepare;
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return { database, prepare };
 }
 
 export async function migrateToLatest(db: Kysely<DB>, all: Record<string, Migration> = migrations): Promise<string[]> {

@@ -9,6 +9,7 @@ import * as importsMore from './20261123190000-imports-more';
 import * as leanTrashIndexes from './20261123210000-lean-trash-indexes';
 import * as duplicateScanRuns from './20261123220000-duplicate-scan-runs';
 import * as importCompanies from './20261123230000-import-companies';
+import * as sortIndexesNullsFirst from './20261204120000-sort-indexes-nulls-first';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261123210000-lean-trash-indexes': leanTrashIndexes,
   '20261123220000-duplicate-scan-runs': duplicateScanRuns,
   '20261123230000-import-companies': importCompanies,
+  '20261204120000-sort-indexes-nulls-first': sortIndexesNullsFirst,
 };

@@ -21,3 +21,16 @@ export async function ciIndex(db: Kysely<any>, name: string, table: string, colu
     .join(', ');
   await sql.raw(`create index ${name} on ${table} (${cols})${where ? ` where ${where}` : ''}`).execute(db);
 }
+
+/**
+ * An index for lists sorted by `column` (`name:ci` for case-insensitive text), ties broken by id.
+ * Lists sort NULLs first going up and last going down, as SQLite does on its own; a PostgreSQL
+ * index must say NULLS FIRST to give that order (read backwards, the other one), or every sorted
+ * page reads and sorts all the matching rows.
+ */
+export async function sortIndex(db: Kysely<any>, name: string, table: string, column: string, where?: string) {
+  const [col, kind] = column.split(':');
+  const expr = kind !== 'ci' ? col : isPostgres(db) ? `lower(${col}) collate "C"` : `${col} collate nocase`;
+  const order = isPostgres(db) ? ' nulls first' : '';
+  await sql.raw(`create index ${name} on ${table} (workspace_id, ${expr}${order}, id)${where ? ` where ${where}` : ''}`).execute(db);
+}

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/auth';
+import { hookRoutes } from '../../http/route-hooks';
 import type { App } from '../../http/types';
 import type { LeadScoringService } from './lead-scoring.service';
 
@@ -15,20 +16,19 @@ const ONE_ACTIVITY = '/api/v1/activities/:id';
 export function rescoreLeadsOnActivityChanges(app: App, scoring: LeadScoringService) {
   const linkedBefore = new WeakMap<FastifyRequest, string[]>();
 
-  // Callback hooks with an async part: every other request passes them without a promise.
-  app.addHook('preHandler', (req, _reply, done) => {
-    if (req.routeOptions.url !== ONE_ACTIVITY || (req.method !== 'PATCH' && req.method !== 'DELETE') || !req.auth) return done();
-    scoring.leadsOfActivity(ctxOf(req), (req.params as { id: string }).id).then((ids) => {
-      linkedBefore.set(req, ids);
-      done();
-    }, done);
-  });
-
-  app.addHook('onSend', (req, reply, payload, done) => {
-    const url = req.routeOptions.url;
-    const write = (url === ACTIVITIES && req.method === 'POST') || (url === ONE_ACTIVITY && (req.method === 'PATCH' || req.method === 'DELETE'));
-    if (!write || reply.statusCode >= 300) return done(null, payload);
-    rescoreAfterWrite(req, payload).then(() => done(null, payload), (err) => done(err));
+  const activityWrite = (method: string, url: string) => (url === ACTIVITIES && method === 'POST') || (url === ONE_ACTIVITY && (method === 'PATCH' || method === 'DELETE'));
+  hookRoutes(app, activityWrite, {
+    preHandler: (req, _reply, done) => {
+      if (req.routeOptions.url !== ONE_ACTIVITY || !req.auth) return done();
+      scoring.leadsOfActivity(ctxOf(req), (req.params as { id: string }).id).then((ids) => {
+        linkedBefore.set(req, ids);
+        done();
+      }, done);
+    },
+    onSend: (req, reply, payload, done) => {
+      if (reply.statusCode >= 300) return done(null, payload);
+      rescoreAfterWrite(req, payload).then(() => done(null, payload), (err) => done(err));
+    },
   });
 
   async function rescoreAfterWrite(req: FastifyRequest, payload: unknown): Promise<void> {
