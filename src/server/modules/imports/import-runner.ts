@@ -5,6 +5,7 @@ import { listFields } from '../../platform/custom-fields/custom-fields.repositor
 import { AppError } from '../../platform/errors';
 import { MAX_BULK } from '../../platform/records/record-service';
 import { nowIso } from '../../platform/ids';
+import { nextBatchSize } from '../../platform/jobs/batch-size';
 import { normalizeDomain, normalizeEmail } from '../../platform/normalize';
 import { emailHolders } from '../../platform/records/references.repository';
 import { defaultPipelineId, listPipelines } from '../pipelines/pipelines.repository';
@@ -33,11 +34,7 @@ export type RunHooks = {
 };
 
 /** The next chunk size: scaled so the next transaction takes about the budget. */
-export function nextChunkSize(size: number, tookMs: number, budgetMs: number): number {
-  const scaled = tookMs > 0 ? Math.round((size * budgetMs) / tookMs) : size * 2;
-  // Grow at most twofold at a time: one fast chunk of easy rows says little about the next.
-  return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size * 2, scaled));
-}
+export const nextChunkSize = (size: number, tookMs: number, budgetMs: number): number => nextBatchSize(size, tookMs, budgetMs, { min: MIN_CHUNK, max: MAX_CHUNK });
 class DryRun extends Error {
   constructor(readonly ledger: LedgerRow[], readonly counts: Counts) {
     super('dry run');
