@@ -87,6 +87,22 @@ describe.each(await testDialects())('search on %s', (dialect) => {
     expect(first.rank).toBeGreaterThan(second.rank);
   });
 
+  it('answers a short prefix with names that begin with it when there are many, and finds later words when there are few', async () => {
+    const { client } = await signUp(h.app);
+    const items = Array.from({ length: 14 }, (_, i) => ({ firstName: `Dex${String.fromCharCode(97 + i)}`, lastName: 'Ng' }));
+    items.push({ firstName: 'Zoe', lastName: 'Dexter' }, { firstName: 'Ann', lastName: 'Quill' }, { firstName: 'Bo', lastName: 'Quillon' });
+    expectStatus(await client.post('/api/v1/contacts/bulk', { items }), 201);
+    const many = await titles(client, 'de', '&limit=10');
+    expect(many).toHaveLength(10);
+    for (const t of many) expect(t.toLowerCase().startsWith('dex')).toBe(true);
+    // Fewer names begin with "qu" than a page holds: a surname that begins with it is found too.
+    expect((await titles(client, 'qu', '&limit=10')).sort()).toEqual(['Ann Quill', 'Bo Quillon']);
+    expect(await titles(client, 'dext')).toEqual(['Zoe Dexter']);
+    // A whole email is found even when pieces of it are one or two letters long.
+    await createContact(client, { firstName: 'Oona', lastName: "O'Kon", emails: [{ email: "o.j.o'kon.77@mail.example" }] });
+    expect(await titles(client, "o.j.o'kon.77@mail.example")).toEqual(["Oona O'Kon"]);
+  });
+
   it('stays in step with creates, updates, deletes and restores, bulk ones included', async () => {
     const { client } = await signUp(h.app);
     const c = await createContact(client, { firstName: 'Quentin', lastName: 'Quokka' });

@@ -10,6 +10,7 @@ import * as leanTrashIndexes from './20261123210000-lean-trash-indexes';
 import * as duplicateScanRuns from './20261123220000-duplicate-scan-runs';
 import * as importCompanies from './20261123230000-import-companies';
 import * as sortIndexesNullsFirst from './20261204120000-sort-indexes-nulls-first';
+import * as searchTitlePrefix from './20261204130000-search-title-prefix';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261123220000-duplicate-scan-runs': duplicateScanRuns,
   '20261123230000-import-companies': importCompanies,
   '20261204120000-sort-indexes-nulls-first': sortIndexesNullsFirst,
+  '20261204130000-search-title-prefix': searchTitlePrefix,
 };

@@ -68,9 +68,36 @@ export function emailQuery(q: string): { terms: string[]; needle: string } | nul
   const text = q.trim().toLowerCase();
   const m = /^([^\s@]+)@[^\s@]*$/.exec(text);
   if (!m) return null;
-  const terms = queryTerms(m[1]);
+  const all = queryTerms(m[1]);
+  // The needle keeps only the whole address, so the words only have to narrow the search: the
+  // two longest do, and a short piece ("o" of "o'kon") would expand to a large share of all words.
+  const long = all.filter((t) => t.length >= 3).sort((a, b) => b.length - a.length).slice(0, 2);
+  const terms = long.length ? long : all;
   return terms.length ? { terms, needle: text } : null;
 }
+
+/**
+ * On PostgreSQL a prefix of up to three letters ("de") expands in the GIN index to every word
+ * that starts with it (31,000 titles at a million contacts: 20-50 ms). Titles that begin with it
+ * come off a B-tree in order, and they rank first anyway; when there are enough of them, the word
+ * index is not asked.
+ */
+const SHORT_PREFIX = 3;
+const titlesStartingWith = (db: WorkspaceDb, term: string, type: string | null) =>
+  db.raw<HitRow>(
+    (workspaceId) => sql`
+      select object_type, record_id, title, subtitle, 0 as rank from search_documents
+      where workspace_id = ${workspaceId} and lower(title) collate "C" like ${`${term}%`}
+        and (${type}::text is null or object_type = ${type}::text)
+      order by lower(title) collate "C" limit ${CANDIDATES}`,
+  );
+
+type Found = HitRow & { inTitle: boolean };
+const bestHits = (found: Iterable<Found>, limit: number): SearchHit[] =>
+  [...found]
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || Number(b.rank) - Number(a.rank) || a.title.length - b.title.length || a.title.localeCompare(b.title))
+    .slice(0, limit)
+    .map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: Number(r.rank) }));
 
 /**
  * How well a title matches: whole words beat prefixes, a title that starts with the query beats
@@ -94,6 +121,10 @@ export async function searchDocuments(db: WorkspaceDb, q: string, opts: { limit:
   if (terms.length === 0) return [];
   const type = opts.objectType ?? null;
   const needle = email?.needle ?? null;
+  if (db.dialect.name === 'postgres' && !email && terms.length === 1 && terms[0].length <= SHORT_PREFIX) {
+    const starting = await titlesStartingWith(db, terms[0], type);
+    if (starting.length >= opts.limit) return bestHits(starting.map((r) => ({ ...r, rank: titleScore(r.title, terms), inTitle: true })), opts.limit);
+  }
   const candidates =
     db.dialect.name === 'postgres'
       ? (titleOnly: boolean) => {
@@ -124,15 +155,12 @@ export async function searchDocuments(db: WorkspaceDb, q: string, opts: { limit:
           return rows;
         };
 
-  const found = new Map<string, HitRow & { inTitle: boolean }>();
+  const found = new Map<string, Found>();
   for (const r of await candidates(true)) found.set(r.record_id, { ...r, inTitle: true });
   if (found.size < CANDIDATES) {
     for (const r of await candidates(false)) if (!found.has(r.record_id)) found.set(r.record_id, { ...r, inTitle: false });
   }
-  return [...found.values()]
-    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || Number(b.rank) - Number(a.rank) || a.title.length - b.title.length || a.title.localeCompare(b.title))
-    .slice(0, opts.limit)
-    .map((r) => ({ objectType: r.object_type, id: r.record_id, title: r.title, subtitle: r.subtitle, rank: Number(r.rank) }));
+  return bestHits(found.values(), opts.limit);
 }
 
 /** Splits emails, phones and domains into the pieces people type. */
