@@ -47,11 +47,15 @@ export async function loadData(env: Record<string, string>, contacts: number): P
   const companies = Math.max(1, Math.floor(contacts / 5));
   const progress = new Progress('load', contacts + companies);
   const companyIds: string[] = [];
-  for (let i = 0; i < companies; i += BATCH) {
-    const n = Math.min(BATCH, companies - i);
-    const created = await services.companies.bulkCreate(ctx, Array.from({ length: n }, (_, k) => gen.company(i + k, userId)));
-    companyIds.push(...created.map((c) => c.id));
-    progress.add(n);
+  for (let i = 0; i < companies; i += BATCH * lanes) {
+    const batches: ReturnType<typeof gen.company>[][] = [];
+    for (let start = i; start < Math.min(companies, i + BATCH * lanes); start += BATCH) {
+      batches.push(Array.from({ length: Math.min(BATCH, companies - start) }, (_, k) => gen.company(start + k, userId)));
+    }
+    for (const created of await Promise.all(batches.map((batch) => services.companies.bulkCreate(ctx, batch)))) {
+      companyIds.push(...created.map((c) => c.id));
+      progress.add(created.length);
+    }
   }
   const contactIds: string[] = [];
   const sampleEmails: string[] = [];
