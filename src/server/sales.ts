@@ -60,7 +60,9 @@ export type Sales = ReturnType<typeof createSales>;
  * deal's history only if they may see the deal itself. Activities change lead scores.
  */
 export function watchSharedRoutes(app: App, s: Sales) {
-  hookRoutes(app, (method, url) => method === 'GET' && (url === '/api/v1/deals/:id/timeline' || url === '/api/v1/activities'), {
+  // HEAD routes run the GET handler, so they are guarded too.
+  const reads = (method: string, url: string) => (method === 'GET' || method === 'HEAD') && (url === '/api/v1/deals/:id/timeline' || url === '/api/v1/activities');
+  hookRoutes(app, reads, {
     // A callback hook: an activity list not about a deal passes without a promise.
     preHandler: (req, _reply, done) => {
       const query = req.query as { objectType?: string; objectId?: string } | undefined;

@@ -206,6 +206,10 @@ describe.each(await testDialects())('deals and pipelines on %s', (dialect) => {
     expectProblem(await member.client.get(`/api/v1/deals/${theirs.id}/stage-history`), 404, 'not_found');
     expectProblem(await member.client.get(`/api/v1/deals/${theirs.id}/timeline`), 404, 'not_found');
     expectProblem(await member.client.get(`/api/v1/activities?objectType=deals&objectId=${theirs.id}`), 404, 'not_found');
+    // HEAD runs the same handler: it must not tell a hidden deal's history from a missing one.
+    expect((await member.client.request('HEAD', `/api/v1/deals/${theirs.id}/timeline`)).status).toBe(404);
+    expect((await member.client.request('HEAD', `/api/v1/activities?objectType=deals&objectId=${theirs.id}`)).status).toBe(404);
+    expect((await member.client.request('HEAD', `/api/v1/deals/${own.id}/timeline`)).status).toBe(200);
     expect((await ok(member.client.get(`/api/v1/deals/${own.id}/timeline`))).data.map((i: any) => i.type)).toEqual(['created']);
     expect((await ok(owner.get(`/api/v1/deals/${theirs.id}/timeline`))).data.map((i: any) => i.type)).toEqual(['created']);
     expectProblem(await member.client.patch('/api/v1/deals/bulk', { items: [{ id: theirs.id, changes: { name: 'x' } }] }), 404, 'not_found');

@@ -1,6 +1,6 @@
 import type { App } from '../../src/server/http/types';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 export type Res<T = any> = { status: number; body: T; headers: Record<string, unknown> };
 
 /**
