@@ -10,16 +10,19 @@ export const idType = (db: Kysely<any>) => (isPostgres(db) ? sql`uuid` : sql`tex
 /** Case-insensitive text: NOCASE on SQLite; on PostgreSQL the indexes use lower(col) COLLATE "C". */
 export const ciText = (db: Kysely<any>) => (isPostgres(db) ? sql`text` : sql`text collate nocase`);
 
+/** An index column: `name:ci` is case-insensitive text, compared as lists and filters compare it. */
+function indexColumn(db: Kysely<any>, column: string): string {
+  const [col, kind] = column.split(':');
+  if (kind !== 'ci') return col;
+  return isPostgres(db) ? `lower(${col}) collate "C"` : `${col} collate nocase`;
+}
+
+const createIndex = (db: Kysely<any>, name: string, table: string, cols: string[], where?: string) =>
+  sql.raw(`create index ${name} on ${table} (${cols.join(', ')})${where ? ` where ${where}` : ''}`).execute(db);
+
 /** An index for case-insensitive equality, prefix match and sort on a text column. */
 export async function ciIndex(db: Kysely<any>, name: string, table: string, columns: string[], where?: string) {
-  const cols = columns
-    .map((c) => {
-      const [col, kind] = c.split(':');
-      if (kind !== 'ci') return col;
-      return isPostgres(db) ? `lower(${col}) collate "C"` : `${col} collate nocase`;
-    })
-    .join(', ');
-  await sql.raw(`create index ${name} on ${table} (${cols})${where ? ` where ${where}` : ''}`).execute(db);
+  await createIndex(db, name, table, columns.map((c) => indexColumn(db, c)), where);
 }
 
 /**
@@ -29,8 +32,6 @@ export async function ciIndex(db: Kysely<any>, name: string, table: string, colu
  * page reads and sorts all the matching rows.
  */
 export async function sortIndex(db: Kysely<any>, name: string, table: string, column: string, where?: string) {
-  const [col, kind] = column.split(':');
-  const expr = kind !== 'ci' ? col : isPostgres(db) ? `lower(${col}) collate "C"` : `${col} collate nocase`;
   const order = isPostgres(db) ? ' nulls first' : '';
-  await sql.raw(`create index ${name} on ${table} (workspace_id, ${expr}${order}, id)${where ? ` where ${where}` : ''}`).execute(db);
+  await createIndex(db, name, table, ['workspace_id', `${indexColumn(db, column)}${order}`, 'id'], where);
 }
