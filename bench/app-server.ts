@@ -1,20 +1,22 @@
-// The product's server in its own process, as `rapport start` runs it (jobs in process), logs at warn.
+// The product's server in its own process, as `rapport start` runs it (jobs in their thread), logs at warn.
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
-import { startJobWorker } from '../src/server/worker';
+import { loadRunnerOptions } from '../src/server/platform/jobs/job-config';
+import { startServerJobs } from '../src/server/worker';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, poolSize: 10 });
+const databaseConfig = { databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, poolSize: 10 };
+const database = openDatabase(databaseConfig);
 // As `rapport start` does: a migration that landed after the data was loaded still applies.
 await migrateToLatest(database.db);
 const { app, services } = await buildApp({ config, database });
-const worker = await startJobWorker(services, app.log);
+const worker = await startServerJobs({ database: databaseConfig, logLevel: config.logLevel, services, log: app.log, options: loadRunnerOptions() });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 const stop = async () => {
-  await worker.stop();
+  await worker?.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -1,11 +1,13 @@
-import { loadConfig } from '../server/config';
-import { type Database, migrateToLatest, openDatabase } from '../server/db/database';
+import { type Config, loadConfig } from '../server/config';
+import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from '../server/db/database';
 import { createServices } from '../server/services';
+
+export const databaseConfig = (config: Config): DatabaseConfig => ({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
 
 /** Opens the configured database (DATABASE_URL or the SQLite file), migrated. */
 export async function openForCli() {
   const config = loadConfig();
-  const database: Database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
+  const database: Database = openDatabase(databaseConfig(config));
   const applied = await migrateToLatest(database.db);
   return { config, database, services: createServices(database), applied };
 }

@@ -1,6 +1,7 @@
 import pino from 'pino';
-import type { Database } from './db/database';
-import { type RunnerOptions, loadRunnerOptions } from './platform/jobs/job-config';
+import type { Database, DatabaseConfig } from './db/database';
+import { startJobThread } from './job-thread';
+import { type JobMode, type RunnerOptions, loadRunnerOptions } from './platform/jobs/job-config';
 import type { JobLogger, JobRegistration } from './platform/jobs/job-definition';
 import type { JobRunner } from './platform/jobs/job-runner';
 import type { Services } from './services';
@@ -10,6 +11,19 @@ export async function startJobWorker(services: Services, log: JobLogger, options
   const runner = services.createJobRunner(log, options, extra);
   await runner.start();
   return runner;
+}
+
+/** The jobs of `rapport start`, where RAPPORT_WORKER puts them (see JobMode); null when off. */
+export async function startServerJobs(opts: {
+  database: Omit<DatabaseConfig, 'log'>;
+  logLevel: string;
+  services: Services;
+  log: JobLogger;
+  options: RunnerOptions & { mode: JobMode };
+}): Promise<{ stop(): Promise<void> } | null> {
+  if (opts.options.mode === 'off') return null;
+  if (opts.options.mode === 'inline') return startJobWorker(opts.services, opts.log, opts.options);
+  return startJobThread(opts);
 }
 
 /**

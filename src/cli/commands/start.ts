@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../server/app';
 import { loadRunnerOptions } from '../../server/platform/jobs/job-config';
-import { startJobWorker } from '../../server/worker';
+import { startServerJobs } from '../../server/worker';
 import type { Services } from '../../server/services';
-import { openForCli, where } from '../context';
+import { databaseConfig, openForCli, where } from '../context';
 import { ensureWebBuild } from './web-build';
 import { seedDemo } from './seed';
 
@@ -34,9 +34,8 @@ export async function start(opts: { build: boolean }) {
   if (applied.length) console.log(`Migrated ${where(config)}: ${applied.join(', ')}`);
   await firstRun(services, config.publicUrl);
   const { app, services: appServices } = await buildApp({ config, database });
-  // Jobs run in this process unless RAPPORT_WORKER=off (then `rapport worker` runs them).
-  const jobOptions = loadRunnerOptions();
-  const worker = jobOptions.inProcess ? await startJobWorker(appServices, app.log, jobOptions) : null;
+  // Jobs run in a thread of this process unless RAPPORT_WORKER says otherwise (off: `rapport worker` runs them).
+  const worker = await startServerJobs({ database: databaseConfig(config), logLevel: config.logLevel, services: appServices, log: app.log, options: loadRunnerOptions() });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await worker?.stop();

@@ -103,7 +103,11 @@ function keepStatisticsFresh(sqlite: SQLite.Database, everyMs = 5 * 60_000): Nod
  */
 function statementCache(sqlite: SQLite.Database, max = 1000) {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = (source: string) => {
+  const prepare = (given: string) => {
+    // A plain BEGIN takes the write lock only at the first write, and fails at once (busy, no
+    // waiting) when another connection, such as the job thread's, wrote since it began reading.
+    // BEGIN IMMEDIATE waits for the lock (busy_timeout) before the transaction reads anything.
+    const source = given === 'begin' ? 'begin immediate' : given;
     let stmt = cache.get(source);
     if (!stmt) {
       stmt = sqlite.prepare(source);

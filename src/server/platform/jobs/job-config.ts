@@ -12,10 +12,25 @@ export type RunnerOptions = {
 
 const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 
-/** RAPPORT_JOB_* settings; RAPPORT_WORKER=off keeps `rapport start` from running jobs (when `rapport worker` does). */
-export function loadRunnerOptions(env: NodeJS.ProcessEnv = process.env): RunnerOptions & { inProcess: boolean } {
+/**
+ * Where `rapport start` runs jobs: in a thread of its own (the default), so a long import or
+ * scan never holds up requests; `inline` on the thread that serves requests; `off` not at all
+ * (when `rapport worker` processes do).
+ */
+export type JobMode = 'thread' | 'inline' | 'off';
+
+function jobMode(value: string | undefined): JobMode {
+  const v = String(value ?? '').toLowerCase();
+  if (['off', '0', 'false'].includes(v)) return 'off';
+  return v === 'inline' ? 'inline' : 'thread';
+}
+
+/** RAPPORT_JOB_* settings and RAPPORT_WORKER (thread, inline or off: see JobMode). */
+export function loadRunnerOptions(env: NodeJS.ProcessEnv = process.env): RunnerOptions & { inProcess: boolean; mode: JobMode } {
+  const mode = jobMode(env.RAPPORT_WORKER);
   return {
-    inProcess: !['off', '0', 'false'].includes(String(env.RAPPORT_WORKER ?? '').toLowerCase()),
+    mode,
+    inProcess: mode !== 'off',
     concurrency: num(env.RAPPORT_JOB_CONCURRENCY, 5),
     leaseMs: num(env.RAPPORT_JOB_LEASE_MS, 60_000),
     pollMs: num(env.RAPPORT_JOB_POLL_MS, 1_000),

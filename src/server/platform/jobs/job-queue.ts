@@ -52,6 +52,9 @@ export function createJobQueue(clock: Clock) {
       await cancelJob(tx, id, clock.now().toISOString());
     },
 
+    /** Wakes this queue's runners for a job committed elsewhere in this process (another thread). */
+    wake,
+
     /** Called after a job is committed in this process (runners use it to start at once). */
     onEnqueued(listener: () => void): () => void {
       listeners.add(listener);

@@ -54,9 +54,13 @@ export function createLiveHub(database: Database) {
     }
   }
 
+  // A job thread's hub hands what it publishes to the thread that serves the streams.
+  let relay: ((messages: LiveMessage[]) => void) | null = null;
+
   function publish(messages: LiveMessage[]) {
     if (messages.length === 0) return;
     deliver(messages);
+    relay?.(messages);
     if (database.dialect.name === 'postgres') sendToOtherNodes(messages);
   }
 
@@ -88,6 +92,16 @@ export function createLiveHub(database: Database) {
         set.delete(listener);
         if (set.size === 0) byWorkspace.delete(workspaceId);
       };
+    },
+
+    /** Hands every message published here to `send` too (a job thread's hub, on SQLite). */
+    relayTo(send: (messages: LiveMessage[]) => void) {
+      relay = send;
+    },
+
+    /** Messages a job thread of this process published: delivered here, not sent on again. */
+    deliverRelayed(messages: LiveMessage[]) {
+      deliver(messages);
     },
 
     /** A NOTIFY payload from the channel. */

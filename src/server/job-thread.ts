@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+import type { LiveMessage } from '../contract/notifications';
+import type { DatabaseConfig } from './db/database';
+import type { RunnerOptions } from './platform/jobs/job-config';
+import type { JobLogger } from './platform/jobs/job-definition';
+import type { Services } from './services';
+
+/** What the request thread tells the job thread. */
+export type ToJobThread = { type: 'wake' } | { type: 'stop' };
+/** What the job thread tells the request thread. */
+export type FromJobThread = { type: 'ready' } | { type: 'live'; messages: LiveMessage[] };
+/** How the thread opens the database (as the request thread did) and logs. */
+export type JobThreadData = { database: Omit<DatabaseConfig, 'log'>; logLevel: string; options: RunnerOptions };
+
+export type JobThread = { stop(): Promise<void> };
+
+const RESTART_AFTER_MS = 1_000;
+
+/**
+ * Runs this process's jobs in a worker thread with a database connection of its own. SQLite
+ * calls are synchronous, so on the request thread an import chunk or a duplicate-scan batch held
+ * every request for as long as it ran: at a million contacts a GET waited 378 ms at the median
+ * while an import went on. In a thread, requests go on: on SQLite reads never wait for the
+ * thread's writes (WAL), and writes wait only for its current transaction.
+ *
+ * The thread hands its live updates to this thread's streams (on PostgreSQL they come back by
+ * NOTIFY, as other nodes' do), and a job enqueued here wakes it at once.
+ */
+export async function startJobThread(opts: JobThreadData & { services: Services; log: JobLogger }): Promise<JobThread> {
+  const { services, log } = opts;
+  let worker: Worker;
+  let stopping = false;
+
+  const spawn = () =>
+    new Promise<void>((resolve, reject) => {
+      const data: JobThreadData = { database: opts.database, logLevel: opts.logLevel, options: opts.options };
+      const w = new Worker(new URL('./job-thread.boot.mjs', import.meta.url), { workerData: data });
+      worker = w;
+      let ready = false;
+      w.on('message', (m: FromJobThread) => {
+        if (m.type === 'live') services.live.deliverRelayed(m.messages);
+        else if (m.type === 'ready') {
+          ready = true;
+          resolve();
+        }
+      });
+      w.on('error', (err) => log.error({ err }, 'the job thread failed'));
+      w.once('exit', (code) => {
+        if (!ready) return reject(new Error(`the job thread exited with ${code} before it was ready`));
+        if (stopping) return;
+        // Its jobs go back to the queue when their leases end; a new thread takes them up.
+        log.error({ code }, 'the job thread stopped unexpectedly; starting another');
+        setTimeout(() => void spawn().catch((err) => log.error({ err }, 'could not restart the job thread')), RESTART_AFTER_MS).unref();
+      });
+    });
+
+  await spawn();
+  const unsubscribe = services.queue.onEnqueued(() => worker.postMessage({ type: 'wake' } satisfies ToJobThread));
+  return {
+    async stop() {
+      stopping = true;
+      unsubscribe();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ type: 'stop' } satisfies ToJobThread);
+      await exited;
+    },
+  };
+}
