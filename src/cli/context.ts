@@ -2,7 +2,7 @@ import { type Config, loadConfig } from '../server/config';
 import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from '../server/db/database';
 import { createServices } from '../server/services';
 
-export const databaseConfig = (config: Config): DatabaseConfig => ({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
+export const databaseConfig = (config: Config): DatabaseConfig => ({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, sqliteBusyMs: config.sqliteBusyMs });
 
 /** Opens the configured database (DATABASE_URL or the SQLite file), migrated. */
 export async function openForCli() {

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

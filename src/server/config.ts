@@ -5,6 +5,8 @@ export type Config = {
   sqlitePath: string;
   /** SQLite page cache (MB): bulk writes with random keys slow down sharply once the indexes they touch no longer fit. */
   sqliteCacheMb: number;
+  /** How long a SQLite write waits for another connection's transaction (the job thread's) before the request answers 503. */
+  sqliteBusyMs: number;
   /** Address people reach the app at; used in links such as invitations. */
   publicUrl: string;
   logLevel: string;
@@ -23,6 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: env.RAPPORT_DB ?? './data/rapport.db',
     sqliteCacheMb: Number(env.RAPPORT_SQLITE_CACHE_MB ?? 256),
+    sqliteBusyMs: Number(env.RAPPORT_SQLITE_BUSY_MS ?? 5000),
     publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: publicUrl.startsWith('https:'),

@@ -1,7 +1,11 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { openDatabase } from '../../src/server/db/database';
 import { type TestDatabase } from '../support/databases';
+import { signUp } from '../support/harness';
 import { createSharedTestDatabase } from '../support/interactions';
 
 /**
@@ -39,5 +43,34 @@ describe('two connections on one SQLite file', () => {
     expect((otherError as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
     const { rows } = await sql<{ id: string }>`select id from workspaces where id in ('mine', 'other')`.execute(t.database.db);
     expect(rows.map((r) => r.id)).toEqual(['mine']);
+  });
+
+  it('a write that finds the lock held past the busy timeout answers 503 busy and changes nothing; reads go on meanwhile', async () => {
+    const database = openDatabase({ sqlitePath: t.env.RAPPORT_DB, sqliteBusyMs: 100 });
+    const { app } = await buildApp({ config: loadConfig({}, { webRoot: '/nonexistent', logLevel: 'silent' }), database, logger: false });
+    try {
+      const { client } = await signUp(app);
+      const kept = await client.post('/api/v1/contacts', { firstName: 'Kept' });
+      expect(kept.status).toBe(201);
+      // Another connection (as the job thread's would, mid-import) holds the write lock.
+      other.exec('begin immediate');
+      try {
+        const refused = await client.post('/api/v1/contacts', { firstName: 'Refused', emails: [{ email: 'refused@busy.example' }] });
+        expect(refused.status).toBe(503);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.headers['retry-after']).toBe('1');
+        expect(refused.body).toMatchObject({ code: 'busy', status: 503 });
+        expect((await client.get(`/api/v1/contacts/${kept.body.id}`)).status).toBe(200);
+      } finally {
+        other.exec('rollback');
+      }
+      const search = await client.post('/api/v1/contacts/query', { filter: { field: 'email', op: 'eq', value: 'refused@busy.example' } });
+      expect(search.status).toBe(200);
+      expect(search.body.data).toEqual([]);
+      expect((await client.post('/api/v1/contacts', { firstName: 'Later', emails: [{ email: 'refused@busy.example' }] })).status).toBe(201);
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

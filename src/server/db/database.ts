@@ -14,6 +14,8 @@ export type DatabaseConfig = {
   sqlitePath?: string;
   /** SQLite page cache in MB (default 64); memory is taken only as pages are read. */
   sqliteCacheMb?: number;
+  /** How long a SQLite write waits for the lock another connection holds (default 5,000 ms). */
+  sqliteBusyMs?: number;
   /** PostgreSQL schema to use (tests create one each). */
   pgSchema?: string;
   poolSize?: number;
@@ -54,7 +56,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   // WAL makes NORMAL durable against application crashes; only power loss may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(config.sqliteBusyMs ?? 5000))}`);
   sqlite.pragma(`cache_size = -${Math.max(2, Math.round(config.sqliteCacheMb ?? 64)) * 1024}`);
   // Checkpoint every ~64 MB of WAL rather than 4 MB: far fewer fsyncs under bulk writes.
   sqlite.pragma('wal_autocheckpoint = 16384');

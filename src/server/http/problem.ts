@@ -16,7 +16,12 @@ const TITLES: Partial<Record<number, string>> = {
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
+
+// SQLite: another connection (the job thread's) held the write lock past busy_timeout.
+// PostgreSQL: a lock wait ran out (lock_timeout). Neither is a bug: the same request works later.
+const isBusy = (err: { code?: unknown }) => (typeof err.code === 'string' && err.code.startsWith('SQLITE_BUSY')) || err.code === '55P03';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'title' | 'requestId'>) {
   const body: Problem = {
@@ -56,6 +61,11 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const known = fromFastify(err);
     if (known) return sendProblem(reply, request, known);
+    if (isBusy(err)) {
+      request.log.warn({ err }, 'the database was busy');
+      reply.header('retry-after', '1');
+      return sendProblem(reply, request, { status: 503, code: 'busy', detail: 'The database is busy with other work (such as an import); nothing was changed, try again in a moment' });
+    }
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, request, { status: 500, code: 'internal', detail: 'Something went wrong on our side; the request id helps us find it' });
   });
