@@ -15,6 +15,8 @@ export type JobThreadData = { database: Omit<DatabaseConfig, 'log'>; logLevel: s
 export type JobThread = { stop(): Promise<void> };
 
 const RESTART_AFTER_MS = 1_000;
+// Beyond the jobs' grace period: time for the thread to hand jobs back and close its connection.
+const STOP_MARGIN_MS = 5_000;
 
 /**
  * Runs this process's jobs in a worker thread with a database connection of its own. SQLite
@@ -29,13 +31,16 @@ const RESTART_AFTER_MS = 1_000;
 export async function startJobThread(opts: JobThreadData & { services: Services; log: JobLogger }): Promise<JobThread> {
   const { services, log } = opts;
   let worker: Worker;
+  let alive = false;
   let stopping = false;
+  let restart: NodeJS.Timeout | undefined;
 
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
       const data: JobThreadData = { database: opts.database, logLevel: opts.logLevel, options: opts.options };
       const w = new Worker(new URL('./job-thread.boot.mjs', import.meta.url), { workerData: data });
       worker = w;
+      alive = true;
       let ready = false;
       w.on('message', (m: FromJobThread) => {
         if (m.type === 'live') services.live.deliverRelayed(m.messages);
@@ -46,23 +51,31 @@ export async function startJobThread(opts: JobThreadData & { services: Services;
       });
       w.on('error', (err) => log.error({ err }, 'the job thread failed'));
       w.once('exit', (code) => {
+        alive = false;
         if (!ready) return reject(new Error(`the job thread exited with ${code} before it was ready`));
         if (stopping) return;
         // Its jobs go back to the queue when their leases end; a new thread takes them up.
         log.error({ code }, 'the job thread stopped unexpectedly; starting another');
-        setTimeout(() => void spawn().catch((err) => log.error({ err }, 'could not restart the job thread')), RESTART_AFTER_MS).unref();
+        restart = setTimeout(() => void spawn().catch((err) => log.error({ err }, 'could not restart the job thread')), RESTART_AFTER_MS);
+        restart.unref();
       });
     });
 
   await spawn();
   const unsubscribe = services.queue.onEnqueued(() => worker.postMessage({ type: 'wake' } satisfies ToJobThread));
   return {
+    /** Lets running jobs finish within their grace period (or hands them back), then ends the thread. */
     async stop() {
       stopping = true;
+      clearTimeout(restart);
       unsubscribe();
+      if (!alive) return;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ type: 'stop' } satisfies ToJobThread);
+      // A handler that ignores its abort signal must not keep the process from stopping.
+      const late = setTimeout(() => void worker.terminate(), opts.options.graceMs + STOP_MARGIN_MS);
       await exited;
+      clearTimeout(late);
     },
   };
 }
