@@ -19,11 +19,11 @@ export async function startServerJobs(opts: {
   logLevel: string;
   services: Services;
   log: JobLogger;
-  options: RunnerOptions & { mode: JobMode };
+  options: RunnerOptions & { mode: JobMode; threadCacheMb: number };
 }): Promise<{ stop(): Promise<void> } | null> {
   if (opts.options.mode === 'off') return null;
   if (opts.options.mode === 'inline') return startJobWorker(opts.services, opts.log, opts.options);
-  return startJobThread(opts);
+  return startJobThread({ ...opts, database: { ...opts.database, sqliteCacheMb: opts.options.threadCacheMb } });
 }
 
 /**
