@@ -1,13 +1,12 @@
 // The product's server in its own process, as `rapport start` runs it (jobs in their thread), logs at warn.
 import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
+import { databaseConfig as configuredDatabase, loadConfig } from '../src/server/config';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
 import { loadRunnerOptions } from '../src/server/platform/jobs/job-config';
 import { startServerJobs } from '../src/server/worker';
-import { databaseConfig as cliDatabaseConfig } from '../src/cli/context';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { webRoot: '/nonexistent' });
-const databaseConfig = { ...cliDatabaseConfig(config), poolSize: 10 };
+const databaseConfig = { ...configuredDatabase(config), poolSize: 10 };
 const database = openDatabase(databaseConfig);
 // As `rapport start` does: a migration that landed after the data was loaded still applies.
 await migrateToLatest(database.db);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
+import { databaseConfig, loadConfig } from '../src/server/config';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
 import { systemCtx } from '../src/server/platform/context';
 import { createServices } from '../src/server/services';
@@ -32,7 +32,7 @@ export const loadLanes = (dialect: string) => (dialect === 'postgres' ? 2 : 1);
 /** Loads companies and contacts through the product's own bulk create (validation, events, search). */
 export async function loadData(env: Record<string, string>, contacts: number): Promise<Loaded> {
   const config = loadConfig({ ...process.env, ...env });
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb });
+  const database = openDatabase(databaseConfig(config));
   await migrateToLatest(database.db);
   const services = createServices(database);
   const { workspaceId, userId } = await services.auth.createWorkspaceWithOwner({

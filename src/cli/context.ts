@@ -1,8 +1,6 @@
-import { type Config, loadConfig } from '../server/config';
-import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from '../server/db/database';
+import { databaseConfig, loadConfig } from '../server/config';
+import { type Database, migrateToLatest, openDatabase } from '../server/db/database';
 import { createServices } from '../server/services';
-
-export const databaseConfig = (config: Config): DatabaseConfig => ({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, sqliteCacheMb: config.sqliteCacheMb, sqliteBusyMs: config.sqliteBusyMs });
 
 /** Opens the configured database (DATABASE_URL or the SQLite file), migrated. */
 export async function openForCli() {

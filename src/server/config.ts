@@ -1,3 +1,5 @@
+import type { DatabaseConfig } from './db/database';
+
 export type Config = {
   host: string;
   port: number;
@@ -33,3 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
   };
 }
+
+/** How the server (and its job thread) open the database this configuration names. */
+export const databaseConfig = (config: Config): DatabaseConfig => ({
+  databaseUrl: config.databaseUrl,
+  sqlitePath: config.sqlitePath,
+  sqliteCacheMb: config.sqliteCacheMb,
+  sqliteBusyMs: config.sqliteBusyMs,
+});

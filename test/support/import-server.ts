@@ -3,13 +3,13 @@
 // Usage: node --import tsx test/support/import-server.ts
 import pino from 'pino';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { databaseConfig, loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/database';
 import { loadRunnerOptions } from '../../src/server/platform/jobs/job-config';
 import { startJobWorker } from '../../src/server/worker';
 
 const config = loadConfig(process.env, { webRoot: '/nonexistent' });
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 });
+const database = openDatabase({ ...databaseConfig(config), pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 });
 const { app, services } = await buildApp({ config, database, logger: false });
 await startJobWorker(services, pino({ level: 'warn' }, pino.destination(2)), loadRunnerOptions(process.env));
 await app.listen({ host: '127.0.0.1', port: 0 });

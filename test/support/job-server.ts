@@ -3,14 +3,14 @@
 // Usage: node --import tsx test/support/job-server.ts
 import pino from 'pino';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { databaseConfig, loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/database';
 import { loadRunnerOptions } from '../../src/server/platform/jobs/job-config';
 import { startJobWorker } from '../../src/server/worker';
 import { crashTestJobs } from './job-fixtures';
 
 const config = loadConfig(process.env, { webRoot: '/nonexistent' });
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 });
+const database = openDatabase({ ...databaseConfig(config), pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 });
 const { app, services } = await buildApp({ config, database, logger: false });
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
 const worker = await startJobWorker(services, log, loadRunnerOptions(process.env), crashTestJobs(database));

@@ -3,16 +3,16 @@
 // prints "READY <port>". Usage: node --import tsx test/support/thread-server.ts
 import pino from 'pino';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { databaseConfig, loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/database';
 import { loadRunnerOptions } from '../../src/server/platform/jobs/job-config';
 import { startServerJobs } from '../../src/server/worker';
 
 const config = loadConfig(process.env, { webRoot: '/nonexistent' });
-const databaseConfig = { databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 };
-const database = openDatabase(databaseConfig);
+const opened = { ...databaseConfig(config), pgSchema: process.env.RAPPORT_PG_SCHEMA, poolSize: 5 };
+const database = openDatabase(opened);
 const { app, services } = await buildApp({ config, database, logger: false });
-const jobs = await startServerJobs({ database: databaseConfig, logLevel: config.logLevel, services, log: pino({ level: config.logLevel }), options: loadRunnerOptions(process.env) });
+const jobs = await startServerJobs({ database: opened, logLevel: config.logLevel, services, log: pino({ level: config.logLevel }), options: loadRunnerOptions(process.env) });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`READY ${typeof address === 'object' && address ? address.port : 0}\n`);

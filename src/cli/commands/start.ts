@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../server/app';
 import { loadRunnerOptions } from '../../server/platform/jobs/job-config';
+import { databaseConfig } from '../../server/config';
 import { startServerJobs } from '../../server/worker';
 import type { Services } from '../../server/services';
-import { databaseConfig, openForCli, where } from '../context';
+import { openForCli, where } from '../context';
 import { ensureWebBuild } from './web-build';
 import { seedDemo } from './seed';
 

@@ -21,7 +21,8 @@ import { COMPANY_CREATED, COMPANY_LEDGER_START, type Counts, type LedgerRow, adv
 // One transaction per chunk, with the checkpoint: a crash loses at most the chunk under way.
 // Larger chunks write each index page once for many rows (random name and email keys touch a
 // different page per row), so the chunk grows while its transaction stays within the time
-// budget: SQLite calls block the server's event loop, and other writers wait for the lock.
+// budget: other writers wait for the lock meanwhile, and with jobs on the request thread
+// (RAPPORT_WORKER=inline) SQLite calls block every request.
 const FIRST_CHUNK = 500;
 const MIN_CHUNK = 100;
 const MAX_CHUNK = 5000;

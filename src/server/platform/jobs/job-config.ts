@@ -26,7 +26,7 @@ function jobMode(value: string | undefined): JobMode {
 }
 
 /** RAPPORT_JOB_* settings and RAPPORT_WORKER (thread, inline or off: see JobMode). */
-export function loadRunnerOptions(env: NodeJS.ProcessEnv = process.env): RunnerOptions & { inProcess: boolean; mode: JobMode; threadCacheMb: number } {
+export function loadRunnerOptions(env: NodeJS.ProcessEnv = process.env): RunnerOptions & { mode: JobMode; threadCacheMb: number } {
   const mode = jobMode(env.RAPPORT_WORKER);
   return {
     mode,
@@ -34,7 +34,6 @@ export function loadRunnerOptions(env: NodeJS.ProcessEnv = process.env): RunnerO
     // the server's peak RSS was 200 MB lower with 64 MB than with 256 (this VM's page faults
     // cost more than the reads a larger cache saves).
     threadCacheMb: num(env.RAPPORT_JOB_SQLITE_CACHE_MB, 64),
-    inProcess: mode !== 'off',
     concurrency: num(env.RAPPORT_JOB_CONCURRENCY, 5),
     leaseMs: num(env.RAPPORT_JOB_LEASE_MS, 60_000),
     pollMs: num(env.RAPPORT_JOB_POLL_MS, 1_000),
