@@ -13,6 +13,12 @@ export type FromJobThread = { type: 'ready' } | { type: 'live'; messages: LiveMe
 export type JobThreadData = { database: Omit<DatabaseConfig, 'log'>; logLevel: string; options: RunnerOptions };
 
 export type JobThread = { stop(): Promise<void> };
+export type JobThreadOptions = JobThreadData & {
+  services: Services;
+  log: JobLogger;
+  /** The thread's script; a test starts one that dies on purpose. */
+  entry?: URL;
+};
 
 const RESTART_AFTER_MS = 1_000;
 // Beyond the jobs' grace period: time for the thread to hand jobs back and close its connection.
@@ -28,7 +34,7 @@ const STOP_MARGIN_MS = 5_000;
  * The thread hands its live updates to this thread's streams (on PostgreSQL they come back by
  * NOTIFY, as other nodes' do), and a job enqueued here wakes it at once.
  */
-export async function startJobThread(opts: JobThreadData & { services: Services; log: JobLogger }): Promise<JobThread> {
+export async function startJobThread(opts: JobThreadOptions): Promise<JobThread> {
   const { services, log } = opts;
   let worker: Worker;
   let alive = false;
@@ -38,7 +44,7 @@ export async function startJobThread(opts: JobThreadData & { services: Services;
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
       const data: JobThreadData = { database: opts.database, logLevel: opts.logLevel, options: opts.options };
-      const w = new Worker(new URL('./job-thread.boot.mjs', import.meta.url), { workerData: data });
+      const w = new Worker(opts.entry ?? new URL('./job-thread.boot.mjs', import.meta.url), { workerData: data });
       worker = w;
       alive = true;
       let ready = false;
