@@ -64,13 +64,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
 
   installValidators(app);
   installErrorHandler(app);
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
-  await app.register(cookie);
-  await installOpenApi(app);
   installMetrics(app);
+  // Cookies are parsed by the auth hook, which also echoes the request id (one hook, not three).
+  await app.register(cookie, { hook: false });
+  await installOpenApi(app);
   installAuth(app, services);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -34,6 +34,7 @@ describe.each(await testDialects())('health, metrics and the API description on 
     const { client } = await signUp(h.app);
     await client.get('/api/v1/contacts');
     await client.get('/api/v1/contacts/01900000-0000-7000-8000-000000000000');
+    await anon.get('/api/v1/no-such-route');
     const res = await anon.get('/metrics');
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toContain('text/plain');
@@ -41,6 +42,9 @@ describe.each(await testDialects())('health, metrics and the API description on 
     expect(text).toContain('# TYPE rapport_http_request_duration_seconds histogram');
     expect(text).toMatch(/rapport_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/contacts",status="200"\} [1-9]/);
     expect(text).toMatch(/rapport_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/contacts\/:id",status="404"\} [1-9]/);
+    // Paths no route matches share one series rather than each getting its own.
+    expect(text).toMatch(/rapport_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
+    expect(text).not.toContain('no-such-route');
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 

@@ -8,6 +8,7 @@ import type { Services } from '../services';
 export const SESSION_COOKIE = 'rapport_session';
 export const CSRF_COOKIE = 'rapport_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const NO_COOKIES: Record<string, string | undefined> = Object.freeze({});
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,8 +24,13 @@ declare module 'fastify' {
 export function installAuth(app: FastifyInstance, services: Services) {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
-  // A callback hook: with the credentials cached (the usual case) it finishes without a promise.
-  app.addHook('onRequest', (request, _reply, done) => {
+  // One callback hook for every request: it echoes the request id, and with the credentials
+  // cached (the usual case) it resolves the caller without a promise. Cookies are parsed here,
+  // only when there are some (the cookie plugin's own hook is off): API-key calls skip them.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    const cookieHeader = request.headers.cookie;
+    request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : NO_COOKIES;
     if (!request.url.startsWith('/api/')) return done();
     const header = request.headers.authorization;
     if (header) {
