@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
-export type Server = { port: number; pid: number; peakRssMb(): number; stop(): Promise<void> };
+export type Server = { port: number; pid: number; peakRssMb(): number; cpuMs(): number; stop(): Promise<void> };
 
 /**
  * Starts a server script in its own process and waits for its "ready <port>" line.
@@ -29,6 +29,7 @@ export function spawnServer(script: string, env: Record<string, string>): Promis
             const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
             return kb / 1024;
           },
+          cpuMs: () => processCpuMs(child.pid!),
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());
@@ -41,7 +42,17 @@ export function spawnServer(script: string, env: Record<string, string>): Promis
   });
 }
 
-export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/** CPU time a process (all its threads) has used so far, from /proc: user + system, in ms. */
+function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at the state, field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+// Linux reports /proc CPU times in clock ticks; USER_HZ is 100 on every architecture Node runs on.
+const CLOCK_TICKS = 100;
+
+export type LoadResult = { rps: number; requests: number; p50: number; p99: number; errors: number; non2xx: number };
 
 /** Loads a server from this process (a second process on loopback) for `seconds`. */
 export async function hammer(opts: {
@@ -71,11 +82,50 @@ export async function hammer(opts: {
   });
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+export type Compared = LoadResult & { cpuUsPerRequest: number };
+
+/**
+ * Loads two servers in turns (a, b, a, b…), `rounds` times `seconds` each, so that a passing
+ * disturbance (a neighbour, a database's background work) falls on both rather than on one.
+ * Requests/s is over all rounds; p50 is their mean and p99 the worst. Also reports each
+ * server's CPU time per request, which the load generator's share of the machine does not move.
+ */
+export async function compare(
+  servers: [Server, Server],
+  load: [Omit<Parameters<typeof hammer>[0], 'port' | 'seconds'>, Omit<Parameters<typeof hammer>[0], 'port' | 'seconds'>],
+  opts: { rounds: number; seconds: number },
+): Promise<[Compared, Compared]> {
+  const runs: LoadResult[][] = [[], []];
+  const cpu = [0, 0];
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const k of [0, 1]) {
+      const before = servers[k].cpuMs();
+      runs[k].push(await hammer({ ...load[k], port: servers[k].port, seconds: opts.seconds }));
+      cpu[k] += servers[k].cpuMs() - before;
+    }
+  }
+  const combine = (k: number): Compared => {
+    const all = runs[k];
+    const requests = all.reduce((n, x) => n + x.requests, 0);
+    return {
+      rps: requests / (opts.rounds * opts.seconds),
+      requests,
+      p50: all.reduce((n, x) => n + x.p50, 0) / all.length,
+      p99: Math.max(...all.map((x) => x.p99)),
+      errors: all.reduce((n, x) => n + x.errors, 0),
+      non2xx: all.reduce((n, x) => n + x.non2xx, 0),
+      cpuUsPerRequest: (cpu[k] * 1000) / requests,
+    };
+  };
+  return [combine(0), combine(1)];
 }
 
 export type Latency = { median: number; p99: number; n: number; failures: number };
