@@ -152,7 +152,7 @@ export function RecordListPage({ config, actions }: { config: ObjectConfig; acti
           selectable={canWrite}
           trash={state.trash}
           hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
+          isFetching={list.isFetching}
           fetchNextPage={list.fetchNextPage}
           memberName={memberName}
           onSave={onSave}

@@ -21,7 +21,8 @@ export type RecordTableProps = {
   selectable: boolean;
   trash: boolean;
   hasNextPage: boolean;
-  isFetchingNextPage: boolean;
+  /** Any fetch of the list in flight: a live refresh can supersede a next-page fetch, and the next page is asked for again once it ends. */
+  isFetching: boolean;
   fetchNextPage: () => void;
   memberName: (id: string) => string | undefined;
   onSave: (record: AnyRecord, column: Column, value: unknown) => Promise<unknown>;
@@ -36,7 +37,7 @@ const PREFETCH_ROWS = 40;
  * scroll like 100. Pages load as the end of the loaded rows comes into view.
  */
 export function RecordTable(props: RecordTableProps) {
-  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage, primary, columns } = props;
+  const { rows, hasNextPage, isFetching, fetchNextPage, primary, columns } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ id: string; key: string } | null>(null);
   const count = rows.length + (hasNextPage ? 1 : 0);
@@ -51,8 +52,8 @@ export function RecordTable(props: RecordTableProps) {
   const lastIndex = items.length ? items[items.length - 1].index : 0;
 
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - PREFETCH_ROWS) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
+    if (hasNextPage && !isFetching && lastIndex >= rows.length - PREFETCH_ROWS) fetchNextPage();
+  }, [hasNextPage, isFetching, lastIndex, rows.length, fetchNextPage]);
 
   const width = CHECKBOX_WIDTH + primary.width + columns.reduce((w, c) => w + c.width, 0);
   const onEdit = useCallback((id: string, key: string | null) => setEditing(key ? { id, key } : null), []);

@@ -32,11 +32,13 @@ export function RecordTimeline({ objectType, id, disabled }: { objectType: 'cont
   const { data: fields = [] } = useFields(objectType);
   const items = query.data?.pages.flatMap((p) => p.data) ?? [];
   const { ref: sentinel, entry } = useIntersection({ rootMargin: '200px' });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetching, isFetchingNextPage, fetchNextPage } = query;
   // Scrolling near the end loads the next page; the button stays for keyboards and slow scrolls.
+  // It waits for any fetch, not only a next-page one: a live refresh (a new entry logged
+  // elsewhere) cancels a next-page fetch in flight, and the page is asked for again once it ends.
   useEffect(() => {
-    if (entry?.isIntersecting && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [entry?.isIntersecting, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    if (entry?.isIntersecting && hasNextPage && !isFetching) void fetchNextPage();
+  }, [entry?.isIntersecting, hasNextPage, isFetching, fetchNextPage]);
 
   const names = {
     person: (uid: string | null) => (uid ? (members.byId.get(uid)?.name ?? 'A former member') : 'Rapport'),
