@@ -49,6 +49,12 @@ describe.each(await testDialects())('activities and timelines on %s', (dialect) 
       expect(res.body).toMatchObject({ type: input.type, links: expect.arrayContaining(links) });
       expect(res.headers.location).toBe(`/api/v1/activities/${res.body.id}`);
     }
+    // The answer to a create is what a read gives back: links once each, in the order reads give.
+    const [milton, bob] = [await createContact(client, { firstName: 'Milton' }), await createContact(client, { firstName: 'Bob' })];
+    const twice = [milton, bob, milton].map((c) => ({ objectType: 'contacts', id: c.id }));
+    const logged = await client.post('/api/v1/activities', { ...inputs[2], links: twice });
+    expect(logged.body.links.map((l: any) => l.id)).toEqual([milton.id, bob.id].sort());
+    expect(logged.body).toEqual((await client.get(`/api/v1/activities/${logged.body.id}`)).body);
     const meeting = (await client.get(`/api/v1/activities?objectType=contacts&objectId=${peter.id}&type=meeting`)).body.data[0];
     expect(meeting).toMatchObject({
       occurredAt: '2030-01-10T08:00:00.000Z',

@@ -97,6 +97,65 @@ describe.each(await testDialects())('deals and pipelines on %s', (dialect) => {
     expect(names('Proposal')).toEqual(['P1', 'P2']);
   });
 
+  it('checks and writes a bulk call of deals as a whole: contacts, stages, history and positions', async () => {
+    const { client } = await signUp(h.app);
+    const { pipeline, stage } = await defaultPipeline(client);
+    const ann = await createContact(client, { firstName: 'Ann' });
+    const bob = await createContact(client, { firstName: 'Bob' });
+    const missing = '01900000-0000-7000-8000-000000000000';
+    // One bad contact and one bad stage among good items: the call names both and writes nothing.
+    const bad = [
+      { name: 'A', contactIds: [ann.id] },
+      { name: 'B', contactIds: [bob.id, missing] },
+      { name: 'C', stageId: missing },
+    ];
+    const refused = await client.post('/api/v1/deals/bulk', { items: bad });
+    expectProblem(refused, 400, 'validation_failed', 'items.1.contactIds.1');
+    expect(refused.body.errors.map((e: any) => e.field)).toEqual(['items.1.contactIds.1', 'items.2.stageId']);
+    expect((await ok(client.get('/api/v1/deals'))).data).toEqual([]);
+
+    clock.set('2026-11-10T09:00:00.000Z');
+    const items = [
+      { name: 'A', contactIds: [ann.id] },
+      { name: 'B', contactIds: [ann.id, bob.id], stageId: stage('Proposal') },
+      { name: 'C', pipelineId: pipeline.id },
+      { name: 'D', stageId: stage('Proposal') },
+    ];
+    const created = await ok(client.post('/api/v1/deals/bulk', { items }), 201);
+    expect(created.data.map((d: any) => [d.name, d.stage.name, d.contactIds.length])).toEqual([
+      ['A', 'Lead in', 1],
+      ['B', 'Proposal', 2],
+      ['C', 'Lead in', 0],
+      ['D', 'Proposal', 0],
+    ]);
+    const [a, b, c, d] = created.data;
+
+    // A bulk update moves three deals: each leaves its stage once and enters the new one at its end.
+    clock.set('2026-11-11T09:00:00.000Z');
+    const moves = [
+      { id: a.id, changes: { stageId: stage('Proposal') } },
+      { id: b.id, changes: { stageId: stage('Won') } },
+      { id: c.id, changes: { name: 'C2' } },
+      { id: d.id, changes: { stageId: stage('Lead in') } },
+    ];
+    expectStatus(await client.patch('/api/v1/deals/bulk', { items: moves }), 200);
+    const history = async (id: string) => (await ok(client.get(`/api/v1/deals/${id}/stage-history`))).data.map((i: any) => [i.stageName, i.enteredAt, i.leftAt]);
+    expect(await history(a.id)).toEqual([
+      ['Lead in', '2026-11-10T09:00:00.000Z', '2026-11-11T09:00:00.000Z'],
+      ['Proposal', '2026-11-11T09:00:00.000Z', null],
+    ]);
+    expect(await history(b.id)).toEqual([
+      ['Proposal', '2026-11-10T09:00:00.000Z', '2026-11-11T09:00:00.000Z'],
+      ['Won', '2026-11-11T09:00:00.000Z', null],
+    ]);
+    expect(await history(c.id)).toEqual([['Lead in', '2026-11-10T09:00:00.000Z', null]]);
+    const board = await ok(client.get(`/api/v1/pipelines/${pipeline.id}/board`));
+    const names = (s: string) => board.columns.find((x: any) => x.stage.name === s).deals.map((x: any) => x.name);
+    expect(names('Lead in')).toEqual(['C2', 'D']);
+    expect(names('Proposal')).toEqual(['A']);
+    expect(names('Won')).toEqual(['B']);
+  });
+
   it('shows a board with per-column totals (count, amount, weighted) and moves cards', async () => {
     const { client } = await signUp(h.app);
     const other = await addMember(h.app, client, 'manager');

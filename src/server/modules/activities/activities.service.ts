@@ -91,13 +91,15 @@ export function createActivitiesService(scoped: (ctx: Ctx) => WorkspaceDb, clock
         created_at: at,
         updated_at: at,
       };
-      await db.transaction(async (tx) => {
+      // The answer is what was written: reading it back would cost two more queries per activity
+      // (mail and calendar sync log them by the thousand).
+      return db.transaction(async (tx) => {
         await repo.insertActivity(tx, row);
-        await setLinks(tx, 'activity', row.id, links);
-        const created = toActivity(tx, { ...row, workspace_id: ctx.workspaceId }, links);
+        const stored = await setLinks(tx, 'activity', row.id, links, { fresh: true });
+        const created = toActivity(tx, { ...row, workspace_id: ctx.workspaceId }, stored);
         await recordEvents(tx, ctx, [{ action: 'created', objectType: 'activity', objectId: row.id, changes: diff(null, created) }]);
+        return created;
       });
-      return load(db, row.id);
     },
 
     async update(ctx: Ctx, id: string, input: ActivityUpdate): Promise<Activity> {

@@ -81,12 +81,21 @@ export async function openIntervals(db: WorkspaceDb, dealIds: string[]): Promise
   return new Map(rows.map((r) => [r.deal_id, r]));
 }
 
-export async function closeInterval(tx: WorkspaceDb, id: string, at: string) {
-  await tx.updateTable('deal_stage_history').set({ left_at: at }).where('id', '=', id).execute();
+// Chunks of 500 rows keep every statement under SQLite's bound-parameter limit.
+const CHUNK = 500;
+
+export async function closeIntervals(tx: WorkspaceDb, ids: string[], at: string) {
+  for (let i = 0; i < ids.length; i += CHUNK) await tx.updateTable('deal_stage_history').set({ left_at: at }).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
 }
 
-export async function openInterval(tx: WorkspaceDb, d: { dealId: string; pipelineId: string; stageId: string }, at: string) {
-  await tx.insertInto('deal_stage_history', { id: newId(), deal_id: d.dealId, pipeline_id: d.pipelineId, stage_id: d.stageId, entered_at: at, left_at: null }).execute();
+export type StageEntry = { dealId: string; pipelineId: string; stageId: string };
+
+/** Opens a stage interval for each deal entering a stage at `at`. */
+export async function openIntervalsAt(tx: WorkspaceDb, entries: StageEntry[], at: string) {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const rows = entries.slice(i, i + CHUNK).map((d) => ({ id: newId(), deal_id: d.dealId, pipeline_id: d.pipelineId, stage_id: d.stageId, entered_at: at, left_at: null }));
+    await tx.insertInto('deal_stage_history', rows).execute();
+  }
 }
 
 export async function stageHistory(db: WorkspaceDb, dealId: string) {
@@ -120,6 +129,19 @@ export async function lastPosition(db: WorkspaceDb, stageId: string): Promise<nu
 }
 
 export const setPosition = (tx: WorkspaceDb, id: string, position: number) => tx.updateTable('deals').set({ position }).where('id', '=', id).execute();
+
+/** Sets many deals' board positions, one statement per chunk (the cast types the values for PostgreSQL). */
+export async function setPositions(tx: WorkspaceDb, positions: [id: string, position: number][]) {
+  for (let i = 0; i < positions.length; i += CHUNK) {
+    const part = positions.slice(i, i + CHUNK);
+    const cases = sql.join(part.map(([id, p]) => sql`when ${id} then cast(${p} as double precision)`), sql` `);
+    await tx
+      .updateTable('deals')
+      .set({ position: sql<number>`case id ${cases} end` })
+      .where('id', 'in', part.map(([id]) => id))
+      .execute();
+  }
+}
 
 /** Column totals: count, Σ amount and Σ amount × probability per stage and currency (exact integers). */
 export async function columnTotals(base: SelectQueryBuilder<DB, any, any>, where: RawBuilder<SqlBool>) {

@@ -10,7 +10,6 @@ import { dayOf } from '../../platform/periods';
 import { assignDefined, checkReferences, cleanTags, linkedCompany } from '../../platform/records/record-input';
 import { createRecordService } from '../../platform/records/record-service';
 import type { PrepareArgs } from '../../platform/records/record-spec';
-import { existingIds } from '../../platform/records/references.repository';
 import { defaultPipelineId, findStage, listPipelines } from '../pipelines/pipelines.repository';
 import type { PipelinesService } from '../pipelines/pipelines.service';
 import { dealFields } from './deals.fields';
@@ -49,7 +48,7 @@ export const seesAllDeals = (ctx: Ctx) => can(ctx.role, 'deals:all');
 
 /** Deals: a record kind on the generic machinery, plus stages, ownership rules and stage history. */
 export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines: PipelinesService, clock: Clock) {
-  async function prepareDeal({ tx, ctx, input, base, customDefs, errors, refs }: PrepareArgs<Deal, DealCreateFromLead | DealUpdate>): Promise<Deal> {
+  async function prepareDeal({ tx, ctx, input, base, customDefs, errors, refs, once }: PrepareArgs<Deal, DealCreateFromLead | DealUpdate>): Promise<Deal> {
     const next: Deal = base ? structuredClone(base) : emptyDeal();
     assignDefined(next, input as Partial<Deal>, ['amount', 'currency', 'closeDate', 'ownerId', 'companyId', 'description']);
     if (!base && 'leadId' in input && input.leadId) next.leadId = input.leadId;
@@ -67,17 +66,18 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
     }
 
     if (input.contactIds !== undefined) {
-      const found = await existingIds(tx, 'contacts', input.contactIds);
       input.contactIds.forEach((c, i) => {
-        if (!found.has(c)) errors.add(`contactIds.${i}`, 'no such contact in this workspace');
+        if (!refs.contacts.has(c)) errors.add(`contactIds.${i}`, 'no such contact in this workspace');
       });
       next.contactIds = [...input.contactIds];
     }
 
-    // Stage: given, or the first stage of the given (or default) pipeline.
+    // Stage: given, or the first stage of the given (or default) pipeline. Read once per stage
+    // or pipeline for a whole bulk call: its thousand deals land in a handful of columns.
     const previousKind = base?.stage.kind ?? null;
     if (input.stageId !== undefined || input.pipelineId !== undefined || !base) {
-      const stage = input.stageId ? await findStage(tx, input.stageId) : undefined;
+      const stageId = input.stageId;
+      const stage = stageId ? await once(`stage:${stageId}`, () => findStage(tx, stageId)) : undefined;
       if (input.stageId && !stage) errors.add('stageId', 'no such stage in this workspace');
       else if (stage && input.pipelineId && stage.pipelineId !== input.pipelineId) errors.add('stageId', 'is not a stage of pipelineId');
       else if (stage) {
@@ -85,8 +85,8 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
         next.stageId = stage.id;
         next.stage = { id: stage.id, name: stage.name, probability: stage.probability, kind: stage.kind };
       } else {
-        const pipelineId = input.pipelineId ?? (base ? base.pipelineId : await defaultPipelineId(tx));
-        const [pipeline] = pipelineId ? await listPipelines(tx, pipelineId) : [];
+        const pipelineId = input.pipelineId ?? (base ? base.pipelineId : await once('defaultPipeline', () => defaultPipelineId(tx)));
+        const [pipeline] = pipelineId ? await once(`pipeline:${pipelineId}`, () => listPipelines(tx, pipelineId)) : [];
         if (!pipeline) errors.add('pipelineId', 'no such pipeline in this workspace');
         else if (pipeline.id !== base?.pipelineId || !base) {
           const first = pipeline.stages[0];
@@ -121,16 +121,22 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
     const open = mode === 'create' ? new Map() : await repo.openIntervals(tx, deals.map((d) => d.id));
     // Each column's end, read once per call: a bulk call of 1,000 deals asks once per stage.
     const ends = new Map<string, number>();
+    const closing: string[] = [];
+    const entering: repo.StageEntry[] = [];
+    const positions: [string, number][] = [];
     for (const d of deals) {
       const current = open.get(d.id);
       if (current?.stage_id === d.stageId) continue;
-      if (current) await repo.closeInterval(tx, current.id, at);
-      await repo.openInterval(tx, { dealId: d.id, pipelineId: d.pipelineId, stageId: d.stageId }, at);
+      if (current) closing.push(current.id);
+      entering.push({ dealId: d.id, pipelineId: d.pipelineId, stageId: d.stageId });
       // A deal arriving in a column goes to its end.
       const end = (ends.get(d.stageId) ?? (await repo.lastPosition(tx, d.stageId))) + 1024;
       ends.set(d.stageId, end);
-      await repo.setPosition(tx, d.id, end);
+      positions.push([d.id, end]);
     }
+    await repo.closeIntervals(tx, closing, at);
+    await repo.openIntervalsAt(tx, entering, at);
+    await repo.setPositions(tx, positions);
   }
 
   const records = createRecordService<Deal, DealRow & repo.DealReadRow, DealCreateFromLead, DealUpdate>(
@@ -142,7 +148,7 @@ export function createDealsService(scoped: (ctx: Ctx) => WorkspaceDb, pipelines:
       fromRow: repo.dealFromRow,
       select: repo.withStage,
       visibleTo: (ctx, qb) => (seesAllDeals(ctx) ? qb : repo.ownedBy(qb, ctx.userId)),
-      references: (input) => ({ companyIds: [input.companyId], ownerIds: [input.ownerId] }),
+      references: (input) => ({ companyIds: [input.companyId], ownerIds: [input.ownerId], contactIds: input.contactIds }),
       prepare: prepareDeal,
       toColumns: repo.dealColumns,
       afterWrite: afterDealWrite,

@@ -6,17 +6,22 @@ import { existingIds } from '../records/references.repository';
 /** What holds links to records: activities and tasks today. */
 export type LinkSource = 'activity' | 'task';
 
-/** Replaces the records `sourceId` is linked to. */
-export async function setLinks(tx: WorkspaceDb, source: LinkSource, sourceId: string, links: LinkRef[]): Promise<void> {
-  await tx.deleteFrom('record_links').where('source_type', '=', source).where('source_id', '=', sourceId).execute();
+/**
+ * Replaces the records `sourceId` is linked to (a `fresh` source has none to remove) and returns
+ * the links as `linksOf` reads them back: once each, ordered by type and id.
+ */
+export async function setLinks(tx: WorkspaceDb, source: LinkSource, sourceId: string, links: LinkRef[], opts: { fresh?: boolean } = {}): Promise<LinkRef[]> {
+  if (!opts.fresh) await tx.deleteFrom('record_links').where('source_type', '=', source).where('source_id', '=', sourceId).execute();
   const unique = [...new Map(links.map((l) => [`${l.objectType}:${l.id}`, l])).values()];
-  if (unique.length === 0) return;
+  unique.sort((a, b) => (a.objectType === b.objectType ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.objectType < b.objectType ? -1 : 1));
+  if (unique.length === 0) return [];
   await tx
     .insertInto(
       'record_links',
       unique.map((l) => ({ source_type: source, source_id: sourceId, object_type: l.objectType, object_id: l.id })),
     )
     .execute();
+  return unique.map((l) => ({ objectType: l.objectType, id: l.id }));
 }
 
 export async function removeLinks(tx: WorkspaceDb, source: LinkSource, sourceIds: string[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { Address, PhoneEntry } from '../../../contract/common';
 import type { WorkspaceDb } from '../../db/scoped';
 import type { FieldErrors } from '../errors';
 import { normalizePhone } from '../normalize';
-import { companyNames, emailHolders, memberIds } from './references.repository';
+import { companyNames, emailHolders, existingIds, memberIds } from './references.repository';
 
 /** Copies the keys present in `input` (undefined means "leave as is"). */
 export function assignDefined<T extends object>(target: T, input: Partial<T>, keys: (keyof T)[]): void {
@@ -17,20 +17,21 @@ export const trimAddresses = (addresses: Address[]): Address[] =>
 
 export const cleanTags = (tags: string[]): string[] => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 
-export type RefRequest = { companyIds?: (string | null | undefined)[]; ownerIds?: (string | null | undefined)[]; emails?: string[] };
+export type RefRequest = { companyIds?: (string | null | undefined)[]; ownerIds?: (string | null | undefined)[]; emails?: string[]; contactIds?: string[] };
 /** `companies` maps id → name, so a written record can show its company without reading it back. */
-export type Refs = { companies: Map<string, string>; members: Set<string>; emailHolders: Map<string, string> };
+export type Refs = { companies: Map<string, string>; members: Set<string>; emailHolders: Map<string, string>; contacts: Set<string> };
 
 const present = (ids: (string | null | undefined)[] | undefined) => (ids ?? []).filter((id): id is string => !!id);
 
-/** Loads what a whole write call refers to in three queries, instead of a few per record. */
+/** Loads what a whole write call refers to in a few queries, instead of a few per record. */
 export async function loadRefs(tx: WorkspaceDb, requests: RefRequest[]): Promise<Refs> {
-  const [companies, members, holders] = await Promise.all([
+  const [companies, members, holders, contacts] = await Promise.all([
     companyNames(tx, requests.flatMap((r) => present(r.companyIds))),
     memberIds(tx, requests.flatMap((r) => present(r.ownerIds))),
     emailHolders(tx, requests.flatMap((r) => r.emails ?? [])),
+    existingIds(tx, 'contacts', requests.flatMap((r) => r.contactIds ?? [])),
   ]);
-  return { companies, members, emailHolders: holders };
+  return { companies, members, emailHolders: holders, contacts };
 }
 
 /** Checks that the referenced company and owner exist in this workspace. */
@@ -45,3 +46,12 @@ export function checkReferences(
 
 /** The `{ id, name }` shown for a linked company, or null. */
 export const linkedCompany = (refs: Refs, id: string | null) => (id && refs.companies.has(id) ? { id, name: refs.companies.get(id)! } : null);
+
+/** The `once` of one write call: each key's loader runs at most once, its promise shared by every record. */
+export function callMemo(): <T>(key: string, load: () => Promise<T>) => Promise<T> {
+  const results = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!results.has(key)) results.set(key, load());
+    return results.get(key) as Promise<T>;
+  };
+}

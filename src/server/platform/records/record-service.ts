@@ -10,7 +10,7 @@ import { AppError, FieldErrors, notFound } from '../errors';
 import { type ListParams, runListQuery } from '../filters/list-query';
 import { isId, newId, nowIso } from '../ids';
 import { removeSearchDocuments, upsertSearchDocuments } from '../search/search.repository';
-import { loadRefs } from './record-input';
+import { callMemo, loadRefs } from './record-input';
 import type { RecordApi, RecordRow, RecordSpec } from './record-spec';
 
 export const MAX_BULK = 1000;
@@ -91,6 +91,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     const at = nowIso();
     const created: Api[] = [];
     const refs = await loadRefs(tx, inputs.map(spec.references));
+    const once = callMemo();
     for (const [i, input] of inputs.entries()) {
       const next = await spec.prepare({
         tx,
@@ -99,6 +100,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
         base: null,
         customDefs,
         refs,
+        once,
         errors: bulk ? errors.scoped(`items.${i}.`) : errors,
       });
       created.push({ ...next, id: newId(), version: 1, createdAt: at, updatedAt: at, deletedAt: null });
@@ -139,6 +141,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
     const at = nowIso();
     const refs = await loadRefs(tx, items.map((i) => spec.references(i.changes)));
     const befores = new Map(present(tx, [...byId.values()]).map((a) => [a.id, a]));
+    const once = callMemo();
     for (const [i, item] of items.entries()) {
       const row = byId.get(item.id)!;
       if (item.version !== undefined && item.version !== row.version) {
@@ -156,6 +159,7 @@ export function createRecordService<Api extends RecordApi, Row extends RecordRow
         base: before,
         customDefs,
         refs,
+        once,
         errors: bulk ? errors.scoped(`items.${i}.changes.`) : errors,
       });
       results.push({ before, after: { ...next, id: row.id, version: row.version + 1, updatedAt: at, createdAt: before.createdAt, deletedAt: null } });

@@ -29,6 +29,8 @@ export type PrepareArgs<Api, Input> = {
   errors: FieldErrors;
   /** References of the whole call, loaded at once (see `references`). */
   refs: Refs;
+  /** Runs `load` once per write call and shares its result across the call's records (e.g. the pipelines a thousand deals land in). */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
 };
 
 /**
