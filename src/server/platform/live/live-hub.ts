@@ -4,11 +4,10 @@ import type { LiveMessage } from '../../../contract/notifications';
 import type { Database } from '../../db/database';
 import type { ChangeFeed } from '../../db/scoped';
 import type { JobLogger } from '../jobs/job-definition';
+import { decodeLive, encodeLive } from './live-wire';
 
 /** The PostgreSQL channel every node listens on. */
 export const LIVE_CHANNEL = 'rapport_live';
-// NOTIFY payloads must stay under 8000 bytes.
-const MAX_PAYLOAD = 7500;
 
 type Listener = (message: LiveMessage) => void;
 
@@ -35,21 +34,7 @@ export function createLiveHub(database: Database) {
   }
 
   function sendToOtherNodes(messages: LiveMessage[]) {
-    const chunks: LiveMessage[][] = [[]];
-    let size = 0;
-    for (const m of messages) {
-      const bytes = Buffer.byteLength(JSON.stringify(m));
-      if (bytes > MAX_PAYLOAD - 100) continue;
-      if (size + bytes > MAX_PAYLOAD - 100) {
-        chunks.push([]);
-        size = 0;
-      }
-      chunks[chunks.length - 1].push(m);
-      size += bytes + 1;
-    }
-    for (const chunk of chunks) {
-      if (chunk.length === 0) continue;
-      const payload = JSON.stringify({ n: nodeId, m: chunk });
+    for (const payload of encodeLive(nodeId, messages)) {
       sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(database.db).catch((err) => log?.warn({ err }, 'could not tell other nodes of a change'));
     }
   }
@@ -107,8 +92,8 @@ export function createLiveHub(database: Database) {
     /** A NOTIFY payload from the channel. */
     receive(payload: string) {
       try {
-        const parsed = JSON.parse(payload) as { n: string; m: LiveMessage[] };
-        if (parsed.n !== nodeId && Array.isArray(parsed.m)) deliver(parsed.m);
+        const { nodeId: from, messages } = decodeLive(payload);
+        if (from !== nodeId) deliver(messages);
       } catch (err) {
         log?.warn({ err }, 'ignored a malformed live notification');
       }
