@@ -11,7 +11,9 @@ const database = openDatabase(databaseConfig);
 // As `rapport start` does: a migration that landed after the data was loaded still applies.
 await migrateToLatest(database.db);
 const { app, services } = await buildApp({ config, database });
-const worker = await startServerJobs({ database: databaseConfig, logLevel: config.logLevel, services, log: app.log, options: loadRunnerOptions() });
+// A short grace on stop: the duplicate scan an import starts may still run when the scenarios end,
+// and the run would otherwise wait the default 10 s for it before the next step.
+const worker = await startServerJobs({ database: databaseConfig, logLevel: config.logLevel, services, log: app.log, options: { ...loadRunnerOptions(), graceMs: 1000 } });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);

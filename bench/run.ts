@@ -26,6 +26,10 @@ const wanted = option('dialect');
 const importRows = Number(option('import') ?? Math.max(1000, Math.floor(contacts / 10)));
 const bulkCalls = quick ? 10 : 20;
 
+const started = performance.now();
+/** A step of the run, with the time since the start: where a slow run spends its minutes. */
+const phase = (what: string) => console.error(`${what} (${Math.round((performance.now() - started) / 1000)} s)`);
+
 async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
   const { dialect } = target;
   const rows: Row[] = [];
@@ -38,7 +42,7 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
     const base = await spawnServer('baseline-server.ts', env);
     try {
       const ids = data.contactIds;
-      console.error(`${dialect}: GET by id…`);
+      phase(`${dialect}: GET by id…`);
       // Warm both servers' caches the same way before measuring.
       await hammer({ port: app.port, seconds: 1, connections: 10, headers: auth, path: (i) => `/api/v1/contacts/${ids[i % ids.length]}` });
       await hammer({ port: base.port, seconds: 1, connections: 10, path: (i) => `/contacts/${ids[i % ids.length]}` });
@@ -55,7 +59,7 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
       // machine, where the load generator and neighbours take turns with the server's core.
       rows.push({ dialect, scenario: 'GET contact by id: server CPU per request', value: getApp.cpuUsPerRequest, unit: 'µs', baseline: getBase.cpuUsPerRequest, higherIsBetter: false });
 
-      console.error(`${dialect}: list with filter and sort…`);
+      phase(`${dialect}: list with filter and sort…`);
       const prefixes = data.lastNames.map((n, i) => n.slice(0, 2 + (i % 2)));
       const stages = ['customer', 'lead', 'subscriber', 'opportunity'];
       const listPaths = prefixes.map((p, i) => {
@@ -68,7 +72,7 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
       const listBase = await sequential(base.port, [...basePaths, ...basePaths]);
       rows.push({ dialect, scenario: 'List: name prefix + stage, sorted, 50 rows', value: listApp.median, unit: 'ms', p50: listApp.median, p99: listApp.p99, baseline: listBase.median, baselineP99: listBase.p99, higherIsBetter: false, errors: listApp.failures });
 
-      console.error(`${dialect}: search…`);
+      phase(`${dialect}: search…`);
       const queries: string[] = [];
       for (let i = 0; queries.length < 1000; i++) {
         const first = data.firstNames[i % data.firstNames.length];
@@ -80,7 +84,7 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
       const searchBase = await sequential(base.port, queries.map((q) => `/search?q=${encodeURIComponent(q)}`));
       rows.push({ dialect, scenario: 'Search: 1,000 mixed queries', value: searchApp.median, unit: 'ms', p50: searchApp.median, p99: searchApp.p99, baseline: searchBase.median, baselineP99: searchBase.p99, higherIsBetter: false, errors: searchApp.failures });
 
-      console.error(`${dialect}: timeline pages…`);
+      phase(`${dialect}: timeline pages…`);
       const people = data.extras.timelineContactIds;
       const timelinePaths = Array.from({ length: 500 }, (_, i) => people[i % people.length]);
       await sequential(app.port, timelinePaths.slice(0, 20).map((id) => `/api/v1/contacts/${id}/timeline?limit=25`), auth);
@@ -88,14 +92,14 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
       const timelineBase = await sequential(base.port, timelinePaths.map((id) => `/timeline/${id}`));
       rows.push({ dialect, scenario: `Timeline page (25 items, ${data.extras.activities.toLocaleString('en')} activities)`, value: timelineApp.median, unit: 'ms', p50: timelineApp.median, p99: timelineApp.p99, baseline: timelineBase.median, baselineP99: timelineBase.p99, higherIsBetter: false, errors: timelineApp.failures });
 
-      console.error(`${dialect}: deals by stage…`);
+      phase(`${dialect}: deals by stage…`);
       const pipeline = data.extras.pipelineId;
       await sequential(app.port, Array.from({ length: 10 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
       const boardApp = await sequential(app.port, Array.from({ length: 200 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
       const boardBase = await sequential(base.port, Array.from({ length: 200 }, () => `/board/${pipeline}`));
       rows.push({ dialect, scenario: `Deals by stage: board + totals (${data.extras.deals.toLocaleString('en')} deals)`, value: boardApp.median, unit: 'ms', p50: boardApp.median, p99: boardApp.p99, baseline: boardBase.median, baselineP99: boardBase.p99, higherIsBetter: false, errors: boardApp.failures });
 
-      console.error(`${dialect}: single creates…`);
+      phase(`${dialect}: single creates…`);
       const stamp = Date.now().toString(36);
       const createApp = await hammer({
         port: app.port,
@@ -115,16 +119,16 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
         body: (i) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, email: `base.${stamp}.${i}@example.com` }),
       });
       rows.push({ dialect, scenario: 'Single creates over HTTP (10 conns)', value: createApp.rps, unit: 'req/s', p50: createApp.p50, p99: createApp.p99, baseline: createBase.rps, higherIsBetter: true, errors: createApp.errors + createApp.non2xx });
-      console.error(`${dialect}: bulk create of ${bulkCalls} × 1,000 contacts…`);
+      phase(`${dialect}: bulk create of ${bulkCalls} × 1,000 contacts…`);
       bulk = await bulkScenario(app.port, auth, { calls: bulkCalls, lanes: loadLanes(dialect), companyIds: data.companyIds, ownerId: data.ownerId });
-      console.error(`${dialect}: CSV import of ${importRows.toLocaleString('en')} rows…`);
+      phase(`${dialect}: CSV import of ${importRows.toLocaleString('en')} rows…`);
       imported = await importScenario(app.port, auth, importFile(importRows, data.sampleEmails), importRows);
       rows.push({ dialect, scenario: 'Server peak RSS', value: app.peakRssMb(), unit: 'MB', higherIsBetter: false });
     } finally {
       await app.stop();
       await base.stop();
     }
-    console.error(`${dialect}: raw bulk insert ceiling…`);
+    phase(`${dialect}: raw bulk insert ceiling…`);
     const raw = await rawInsertRate(target.env, data.workspaceId, Math.min(50_000, contacts));
     if (bulk) {
       const callers = loadLanes(dialect) > 1 ? `, ${loadLanes(dialect)} callers` : '';
@@ -141,7 +145,6 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
   return rows;
 }
 
-const started = performance.now();
 const dialects: BenchDialect[] = wanted ? [wanted as BenchDialect] : (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
 if (!wanted && dialects.length === 1) console.error('PostgreSQL is not reachable: benchmarking SQLite only.');
 const targets = await Promise.all(dialects.map((d) => freshTarget(d)));
