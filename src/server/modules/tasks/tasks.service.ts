@@ -109,8 +109,8 @@ export function createTasksService(scoped: (ctx: Ctx) => WorkspaceDb, deps: { cl
     row.reminder_job_id = await scheduleReminder(tx, row);
     const { workspace_id: _ws, ...values } = row;
     await repo.insertTask(tx, values);
-    await setLinks(tx, 'task', row.id, links, { fresh: true });
-    await recordEvents(tx, ctx, [{ action: 'created', objectType: 'task', objectId: row.id, changes: diff(null, toTask(row, links)) }]);
+    const stored = await setLinks(tx, 'task', row.id, links, { fresh: true });
+    await recordEvents(tx, ctx, [{ action: 'created', objectType: 'task', objectId: row.id, changes: diff(null, toTask(row, stored)) }]);
     await notifyAssignee(tx, ctx, row);
   }
 

@@ -13,7 +13,8 @@ export type LinkSource = 'activity' | 'task';
 export async function setLinks(tx: WorkspaceDb, source: LinkSource, sourceId: string, links: LinkRef[], opts: { fresh?: boolean } = {}): Promise<LinkRef[]> {
   if (!opts.fresh) await tx.deleteFrom('record_links').where('source_type', '=', source).where('source_id', '=', sourceId).execute();
   const unique = [...new Map(links.map((l) => [`${l.objectType}:${l.id}`, l])).values()];
-  unique.sort((a, b) => (a.objectType === b.objectType ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.objectType < b.objectType ? -1 : 1));
+  const key = (l: LinkRef) => `${l.objectType}\u0000${l.id}`;
+  unique.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (unique.length === 0) return [];
   await tx
     .insertInto(

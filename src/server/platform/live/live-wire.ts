@@ -32,12 +32,13 @@ export function encodeLive(nodeId: string, messages: LiveMessage[], max = MAX_PA
   }
 
   const payloads: string[] = [];
+  const empty = bytes({ n: nodeId, m: [], r: [] });
   let wire: Wire = { n: nodeId, m: [], r: [] };
-  let size = bytes(wire);
+  let size = empty;
   const flush = () => {
     if (wire.m.length || wire.r.length) payloads.push(JSON.stringify(wire));
     wire = { n: nodeId, m: [], r: [] };
-    size = bytes(wire);
+    size = empty;
   };
   for (const m of others) {
     const add = bytes(m) + 1;
@@ -51,7 +52,7 @@ export function encodeLive(nodeId: string, messages: LiveMessage[], max = MAX_PA
     let open: ChangeGroup | null = null;
     for (const id of ids) {
       const add = bytes(id) + 1;
-      if (header + add + bytes({ n: nodeId, m: [], r: [] }) > max) continue;
+      if (empty + header + add > max) continue;
       if (!open || size + add > max) {
         if (size + header + add > max) flush();
         open = [workspaceId, objectType, action, actorId, []];
