@@ -42,4 +42,5 @@ export const databaseConfig = (config: Config): DatabaseConfig => ({
   sqlitePath: config.sqlitePath,
   sqliteCacheMb: config.sqliteCacheMb,
   sqliteBusyMs: config.sqliteBusyMs,
+  backgroundCheckpoints: true,
 });

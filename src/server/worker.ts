@@ -23,7 +23,8 @@ export async function startServerJobs(opts: {
 }): Promise<{ stop(): Promise<void> } | null> {
   if (opts.options.mode === 'off') return null;
   if (opts.options.mode === 'inline') return startJobWorker(opts.services, opts.log, opts.options);
-  return startJobThread({ ...opts, database: { ...opts.database, sqliteCacheMb: opts.options.threadCacheMb } });
+  // The request thread's connection runs the checkpoints; one thread for them is enough.
+  return startJobThread({ ...opts, database: { ...opts.database, sqliteCacheMb: opts.options.threadCacheMb, backgroundCheckpoints: false } });
 }
 
 /**
