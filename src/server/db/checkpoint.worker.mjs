@@ -9,6 +9,7 @@ let timer;
 let last = { log: 0, checkpointed: 0 };
 let passes = 0;
 let busyMs = 0;
+let lastError = '';
 
 function tick() {
   const started = performance.now();
@@ -22,8 +23,11 @@ function tick() {
       parentPort.postMessage({ type: 'stats', passes, busyMs: Math.round(busyMs), log, checkpointed });
     }
     last = { log, checkpointed };
+    lastError = '';
   } catch (err) {
-    parentPort.postMessage({ type: 'error', message: err.message });
+    // A failure that lasts (a full disk) is told once, not ten times a second.
+    if (err.message !== lastError) parentPort.postMessage({ type: 'error', message: err.message });
+    lastError = err.message;
   }
   timer = setTimeout(tick, intervalMs);
 }

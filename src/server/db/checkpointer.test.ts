@@ -25,7 +25,7 @@ describe('background checkpoints (SQLite)', () => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it('copies committed pages into the database file while the connection keeps its log small', async () => {
+  it('copies committed pages into the database file without the connection checkpointing', async () => {
     const file = tempFile();
     const database = openDatabase({ sqlitePath: file, backgroundCheckpoints: true });
     try {
