@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { databaseConfig, loadConfig } from '../src/server/config';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
-import { systemCtx } from '../src/server/platform/context';
+import type { Database } from '../src/server/db/database';
+import { WorkspaceDb } from '../src/server/db/scoped';
+import { createCompaniesService } from '../src/server/modules/companies/companies.service';
+import { createContactsService } from '../src/server/modules/contacts/contacts.service';
+import { type Ctx, systemCtx } from '../src/server/platform/context';
 import { createServices } from '../src/server/services';
 import { makeGenerator } from './generator';
 import { type Extras, loadExtras } from './load-extras';
@@ -28,6 +32,28 @@ const BATCH = 1000;
  * next (two cores); SQLite has one writer, so a second caller would only wait.
  */
 export const loadLanes = (dialect: string) => (dialect === 'postgres' ? 2 : 1);
+/**
+ * On SQLite the bulk calls of a round share one transaction, as an import's chunk does: at a
+ * million contacts each commit writes about one page per random index key (names, emails), so
+ * five calls a commit load ~15% faster than one.
+ */
+const SQLITE_CALLS_PER_COMMIT = 5;
+
+type Kind = 'contacts' | 'companies';
+/** Creates each batch through the product's bulk create: side by side on PostgreSQL, in one transaction on SQLite. */
+function bulkWriter(database: Database, ctx: Ctx) {
+  const services = { contacts: createContactsService, companies: createCompaniesService };
+  const root = new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, null, null, database.readNow);
+  return async <T>(kind: Kind, batches: T[][]): Promise<{ id: string }[][]> => {
+    if (database.dialect.name === 'postgres') return Promise.all(batches.map((batch) => services[kind](() => root).bulkCreate(ctx, batch as any[])));
+    return root.transaction(async (tx) => {
+      const service = services[kind](() => tx);
+      const out: { id: string }[][] = [];
+      for (const batch of batches) out.push(await service.bulkCreate(ctx, batch as any[]));
+      return out;
+    });
+  };
+}
 
 /**
  * Loads companies and contacts through the product's own bulk create (validation, events, search).
@@ -47,29 +73,30 @@ export async function loadData(env: Record<string, string>, contacts: number): P
     workspaceName: 'Bench',
   });
   const ctx = systemCtx(workspaceId);
-  const lanes = loadLanes(database.dialect.name);
+  const perRound = database.dialect.name === 'postgres' ? loadLanes('postgres') : SQLITE_CALLS_PER_COMMIT;
+  const write = bulkWriter(database, ctx);
   const gen = makeGenerator();
   const companies = Math.max(1, Math.floor(contacts / 5));
   const progress = new Progress('load', contacts + companies);
   const companyIds: string[] = [];
-  for (let i = 0; i < companies; i += BATCH * lanes) {
+  for (let i = 0; i < companies; i += BATCH * perRound) {
     const batches: ReturnType<typeof gen.company>[][] = [];
-    for (let start = i; start < Math.min(companies, i + BATCH * lanes); start += BATCH) {
+    for (let start = i; start < Math.min(companies, i + BATCH * perRound); start += BATCH) {
       batches.push(Array.from({ length: Math.min(BATCH, companies - start) }, (_, k) => gen.company(start + k, userId)));
     }
-    for (const created of await Promise.all(batches.map((batch) => services.companies.bulkCreate(ctx, batch)))) {
+    for (const created of await write('companies', batches)) {
       companyIds.push(...created.map((c) => c.id));
       progress.add(created.length);
     }
   }
   const contactIds: string[] = [];
   const sampleEmails: string[] = [];
-  for (let i = 0; i < contacts; i += BATCH * lanes) {
+  for (let i = 0; i < contacts; i += BATCH * perRound) {
     const batches: ReturnType<typeof gen.contact>[][] = [];
-    for (let start = i; start < Math.min(contacts, i + BATCH * lanes); start += BATCH) {
+    for (let start = i; start < Math.min(contacts, i + BATCH * perRound); start += BATCH) {
       batches.push(Array.from({ length: Math.min(BATCH, contacts - start) }, (_, k) => gen.contact(start + k, companyIds, userId)));
     }
-    const created = await Promise.all(batches.map((batch) => services.contacts.bulkCreate(ctx, batch)));
+    const created = await write('contacts', batches);
     batches.forEach((batch, b) => {
       // Keep a sample of ids for the by-id scenario, not all of them.
       if (contactIds.length < 5000) contactIds.push(...created[b].slice(0, 50).map((c) => c.id));

@@ -81,8 +81,11 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
         queries.push(kind === 0 ? `${first} ${last}` : kind === 1 ? last.slice(0, 2) : kind === 2 ? first.slice(0, 3) : `${first}.${last}.${i * 13}@example.com`.toLowerCase());
       }
       const searchApp = await sequential(app.port, queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`), auth);
-      const searchBase = await sequential(base.port, queries.map((q) => `/search?q=${encodeURIComponent(q)}`));
-      rows.push({ dialect, scenario: 'Search: 1,000 mixed queries', value: searchApp.median, unit: 'ms', p50: searchApp.median, p99: searchApp.p99, baseline: searchBase.median, baselineP99: searchBase.p99, higherIsBetter: false, errors: searchApp.failures });
+      // The hand-written search ranks every match (50–70 ms a query at a million contacts): it
+      // runs one block of four queries in four, the same mix of kinds, to keep the run short.
+      const baseQueries = queries.filter((_, i) => Math.floor(i / 4) % 4 === 0);
+      const searchBase = await sequential(base.port, baseQueries.map((q) => `/search?q=${encodeURIComponent(q)}`));
+      rows.push({ dialect, scenario: `Search: 1,000 mixed queries (baseline: ${baseQueries.length} of them)`, value: searchApp.median, unit: 'ms', p50: searchApp.median, p99: searchApp.p99, baseline: searchBase.median, baselineP99: searchBase.p99, higherIsBetter: false, errors: searchApp.failures });
 
       phase(`${dialect}: timeline pages…`);
       const people = data.extras.timelineContactIds;
@@ -94,10 +97,13 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
 
       phase(`${dialect}: deals by stage…`);
       const pipeline = data.extras.pipelineId;
-      await sequential(app.port, Array.from({ length: 10 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
-      const boardApp = await sequential(app.port, Array.from({ length: 200 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
-      const boardBase = await sequential(base.port, Array.from({ length: 200 }, () => `/board/${pipeline}`));
-      rows.push({ dialect, scenario: `Deals by stage: board + totals (${data.extras.deals.toLocaleString('en')} deals)`, value: boardApp.median, unit: 'ms', p50: boardApp.median, p99: boardApp.p99, baseline: boardBase.median, baselineP99: boardBase.p99, higherIsBetter: false, errors: boardApp.failures });
+      // Every request reads the same board, so a few dozen give steady figures (each takes ~0.1–0.3 s).
+      const boards = 60;
+      await sequential(app.port, Array.from({ length: 5 }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
+      const boardApp = await sequential(app.port, Array.from({ length: boards }, () => `/api/v1/pipelines/${pipeline}/board`), auth);
+      await sequential(base.port, Array.from({ length: 5 }, () => `/board/${pipeline}`));
+      const boardBase = await sequential(base.port, Array.from({ length: boards }, () => `/board/${pipeline}`));
+      rows.push({ dialect, scenario: `Deals by stage: board + totals (${data.extras.deals.toLocaleString('en')} deals, ${boards} reads)`, value: boardApp.median, unit: 'ms', p50: boardApp.median, p99: boardApp.p99, baseline: boardBase.median, baselineP99: boardBase.p99, higherIsBetter: false, errors: boardApp.failures });
 
       phase(`${dialect}: single creates…`);
       const stamp = Date.now().toString(36);

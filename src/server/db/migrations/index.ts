@@ -11,6 +11,7 @@ import * as duplicateScanRuns from './20261123220000-duplicate-scan-runs';
 import * as importCompanies from './20261123230000-import-companies';
 import * as sortIndexesNullsFirst from './20261204120000-sort-indexes-nulls-first';
 import * as searchTitlePrefix from './20261204130000-search-title-prefix';
+import * as nameIndexesCarryStage from './20261206120000-name-indexes-carry-stage';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261123230000-import-companies': importCompanies,
   '20261204120000-sort-indexes-nulls-first': sortIndexesNullsFirst,
   '20261204130000-search-title-prefix': searchTitlePrefix,
+  '20261206120000-name-indexes-carry-stage': nameIndexesCarryStage,
 };
