@@ -39,15 +39,16 @@ export const loadLanes = (dialect: string) => (dialect === 'postgres' ? 2 : 1);
  */
 const SQLITE_CALLS_PER_COMMIT = 5;
 
+type Services = ReturnType<typeof createServices>;
 type Kind = 'contacts' | 'companies';
 /** Creates each batch through the product's bulk create: side by side on PostgreSQL, in one transaction on SQLite. */
-function bulkWriter(database: Database, ctx: Ctx) {
-  const services = { contacts: createContactsService, companies: createCompaniesService };
-  const root = new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, null, null, database.readNow);
-  return async <T>(kind: Kind, batches: T[][]): Promise<{ id: string }[][]> => {
-    if (database.dialect.name === 'postgres') return Promise.all(batches.map((batch) => services[kind](() => root).bulkCreate(ctx, batch as any[])));
+function bulkWriter(database: Database, services: Services, ctx: Ctx) {
+  return async (kind: Kind, batches: object[][]): Promise<{ id: string }[][]> => {
+    if (database.dialect.name === 'postgres') return Promise.all(batches.map((batch) => services[kind].bulkCreate(ctx, batch as any[])));
+    const root = new WorkspaceDb(database.db, ctx.workspaceId, database.dialect, null, null, database.readNow);
     return root.transaction(async (tx) => {
-      const service = services[kind](() => tx);
+      // The same service, bound to the round's transaction so its bulk calls join it.
+      const service = (kind === 'contacts' ? createContactsService : createCompaniesService)(() => tx);
       const out: { id: string }[][] = [];
       for (const batch of batches) out.push(await service.bulkCreate(ctx, batch as any[]));
       return out;
@@ -74,7 +75,7 @@ export async function loadData(env: Record<string, string>, contacts: number): P
   });
   const ctx = systemCtx(workspaceId);
   const perRound = database.dialect.name === 'postgres' ? loadLanes('postgres') : SQLITE_CALLS_PER_COMMIT;
-  const write = bulkWriter(database, ctx);
+  const write = bulkWriter(database, services, ctx);
   const gen = makeGenerator();
   const companies = Math.max(1, Math.floor(contacts / 5));
   const progress = new Progress('load', contacts + companies);

@@ -82,7 +82,7 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
         queries.push(kind === 0 ? `${first} ${last}` : kind === 1 ? last.slice(0, 2) : kind === 2 ? first.slice(0, 3) : `${first}.${last}.${i * 13}@example.com`.toLowerCase());
       }
       const searchApp = await sequential(app.port, queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`), auth);
-      // The hand-written search ranks every match (50–70 ms a query at a million contacts): it
+      // The hand-written search ranks every match (50–90 ms a query at a million contacts): it
       // runs one block of four queries in four, the same mix of kinds, to keep the run short.
       const baseQueries = queries.filter((_, i) => Math.floor(i / 4) % 4 === 0);
       const searchBase = await sequential(base.port, baseQueries.map((q) => `/search?q=${encodeURIComponent(q)}`));
