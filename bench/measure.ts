@@ -93,7 +93,7 @@ export async function hammer(opts: {
 export type Compared = LoadResult & { cpuUsPerRequest: number };
 
 /**
- * Loads two servers in turns (a, b, a, b…), `rounds` times `seconds` each, so that a passing
+ * Loads two servers in turns (a, b, b, a, a, b…), `rounds` times `seconds` each, so that a passing
  * disturbance (a neighbour, a database's background work) falls on both rather than on one.
  * Requests/s is over all rounds; p50 is their mean and p99 the worst. Also reports each
  * server's CPU time per request, which the load generator's share of the machine does not move.
@@ -106,7 +106,9 @@ export async function compare(
   const runs: LoadResult[][] = [[], []];
   const cpu = [0, 0];
   for (let r = 0; r < opts.rounds; r++) {
-    for (const k of [0, 1]) {
+    // a b, b a, a b…: going first after the other server's turn (caches, the CPU's clock) falls
+    // to each in turn.
+    for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) {
       const before = servers[k].cpuMs();
       runs[k].push(await hammer({ ...load[k], port: servers[k].port, seconds: opts.seconds }));
       cpu[k] += servers[k].cpuMs() - before;

@@ -7,6 +7,7 @@ import { type Dialect, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
 import { NamedStatementClient } from './pg-named';
+import { statementCache } from './statement-cache';
 import type { DB } from './schema';
 
 export type DatabaseConfig = {
@@ -106,36 +107,6 @@ function keepStatisticsFresh(sqlite: SQLite.Database, everyMs = 5 * 60_000): Nod
   }, everyMs);
   timer.unref();
   return timer;
-}
-
-/**
- * Kysely prepares every query anew; parsing SQL was the largest cost of a simple read. The same
- * SQL text reuses its prepared statement (Kysely runs one query at a time on SQLite, so a
- * statement is never in use twice).
- */
-function statementCache(sqlite: SQLite.Database, max = 1000) {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = (given: string) => {
-    // A plain BEGIN takes the write lock only at the first write, and fails at once (busy, no
-    // waiting) when another connection, such as the job thread's, wrote since it began reading.
-    // BEGIN IMMEDIATE waits for the lock (busy_timeout) before the transaction reads anything.
-    const source = given === 'begin' ? 'begin immediate' : given;
-    let stmt = cache.get(source);
-    if (!stmt) {
-      stmt = sqlite.prepare(source);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(source, stmt);
-    }
-    return stmt;
-  };
-  const database = new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop === 'prepare') return prepare;
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { database, prepare };
 }
 
 export async function migrateToLatest(db: Kysely<DB>, all: Record<string, Migration> = migrations): Promise<string[]> {
