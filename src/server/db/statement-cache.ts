@@ -16,9 +16,9 @@ export type StatementCacheOptions = {
  *
  * A multi-row insert is a statement of its own for each row count, and a prepared 500-row insert
  * of contacts holds about 1.2 MB: an import leaves a differently sized last piece per table and
- * chunk, and a thousand of those kept the server above 850 MB. Long statements therefore have a
- * small cache of their own, least recently used out first: the full-sized pieces that recur stay
- * prepared, the one-off remainders go.
+ * chunk, and a cache of a thousand could hold over a gigabyte of them. Long statements therefore
+ * have a small cache of their own, least recently used out first: the full-sized pieces that
+ * recur stay prepared, the one-off remainders go.
  */
 export function statementCache(sqlite: SQLite.Database, opts: StatementCacheOptions = {}) {
   const max = opts.max ?? 1000;
