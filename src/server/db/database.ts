@@ -7,6 +7,7 @@ import { type Dialect, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
 import { NamedStatementClient } from './pg-named';
+import { keyLookupsByPrimaryKey } from './key-lookups';
 import { statementCache } from './statement-cache';
 import type { DB } from './schema';
 
@@ -71,7 +72,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     config.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(file, { onError: (message) => process.emitWarning(`background checkpoints: ${message}`) }) : null;
   const optimizer = keepStatisticsFresh(sqlite);
   const statements = statementCache(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements.database }), log: config.log });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements.database }), log: config.log, plugins: [keyLookupsByPrimaryKey] });
   return {
     db,
     dialect: sqliteDialect,
