@@ -8,6 +8,7 @@ import { migrations } from './migrations';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
 import { NamedStatementClient } from './pg-named';
 import { keyLookupsByPrimaryKey } from './key-lookups';
+import { type StatisticsKeeper, keepPostgresStatisticsFresh } from './pg-statistics';
 import { statementCache } from './statement-cache';
 import type { DB } from './schema';
 
@@ -38,6 +39,8 @@ export type Database = {
   readNow?: ReadNow;
   /** SQLite with background checkpoints: the thread that runs them. */
   checkpointer?: Checkpointer | null;
+  /** PostgreSQL: analyzes tables that changed a lot (see pg-statistics.ts). */
+  statistics?: StatisticsKeeper;
   close(): Promise<void>;
 };
 
@@ -54,7 +57,16 @@ export function openDatabase(config: DatabaseConfig): Database {
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: config.log });
-    return { db, dialect: postgresDialect, close: () => db.destroy() };
+    const statistics = keepPostgresStatisticsFresh(db);
+    return {
+      db,
+      dialect: postgresDialect,
+      statistics,
+      close: async () => {
+        await statistics.stop();
+        await db.destroy();
+      },
+    };
   }
   const file = config.sqlitePath ?? './data/rapport.db';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
