@@ -38,7 +38,7 @@ export const keyLookupsByPrimaryKey: KyselyPlugin = {
 
 function rewrite(node: RootOperationNode): RootOperationNode {
   if (!(SelectQueryNode.is(node) || UpdateQueryNode.is(node) || DeleteQueryNode.is(node))) return node;
-  if (!node.where || ('joins' in node && node.joins?.length)) return node;
+  if (!node.where || !singleTable(node)) return node;
   const terms = conjuncts(node.where.where);
   const idList = terms.find(isIdList);
   if (!idList) return node;
@@ -46,6 +46,14 @@ function rewrite(node: RootOperationNode): RootOperationNode {
   const tenant = terms.find((t) => isTenantTerm(t) && (idTable === undefined || tableOf(t.leftOperand as ReferenceNode) === idTable));
   if (!tenant) return node;
   return { ...node, where: WhereNode.create(replace(node.where.where, tenant, unindexed(tenant as BinaryOperationNode))) } as RootOperationNode;
+}
+
+/** Only queries of one table: with a join, which table the ids belong to is not this plugin's guess to make. */
+function singleTable(node: SelectQueryNode | UpdateQueryNode | DeleteQueryNode): boolean {
+  if (node.joins?.length) return false;
+  if (SelectQueryNode.is(node)) return (node.from?.froms.length ?? 0) === 1;
+  if (UpdateQueryNode.is(node)) return !node.from;
+  return node.from.froms.length === 1 && !node.using;
 }
 
 function conjuncts(node: OperationNode): OperationNode[] {
