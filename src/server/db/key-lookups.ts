@@ -22,8 +22,8 @@ import {
  * the workspace. SQLite's planner, without statistics (a new database, a table that just grew)
  * or with `analysis_limit` statistics (which see a thousand entries and conclude a workspace
  * holds about a thousand rows), prefers walking a workspace index to looking up a list of ids:
- * 500 companies by id took 35 ms at 80,000 companies instead of 1 ms, and a bulk create of
- * contacts spent a quarter of its time there. A read or write of rows by a list of ids is
+ * 500 companies by id took 35 ms at 80,000 companies instead of 1 ms, and loading 400,000
+ * contacts through the bulk create took 146 s instead of 112 s. A read or write of rows by a list of ids is
  * always best served by the primary key, so on SQLite this plugin writes the tenant term of such
  * a query as `+workspace_id = ?`: the same condition, which SQLite will not use to pick an index.
  */
