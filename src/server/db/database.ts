@@ -102,11 +102,11 @@ export function openDatabase(config: DatabaseConfig): Database {
 }
 
 /**
- * Without statistics SQLite guesses that `workspace_id = ?` picks a handful of rows, so a read of
- * 500 ids by `workspace_id = ? and id in (…)` walked a whole workspace index (230 ms at 20k
- * contacts) instead of 500 primary-key lookups. `optimize` gathers statistics where they are
- * missing or stale, within `analysis_limit` rows per index so it stays cheap; SQLite advises
- * running it on open and then periodically on long-lived connections.
+ * Without statistics SQLite guesses that `workspace_id = ?` picks a handful of rows and plans
+ * accordingly. `optimize` gathers statistics where they are missing or stale, within
+ * `analysis_limit` rows per index so it stays cheap; SQLite advises running it on open and then
+ * periodically on long-lived connections. Sampled statistics still understate how many rows a
+ * workspace holds, so reads by a list of ids do not rely on them (see key-lookups.ts).
  */
 function keepStatisticsFresh(sqlite: SQLite.Database, everyMs = 5 * 60_000): NodeJS.Timeout {
   sqlite.pragma('analysis_limit = 1000');

@@ -42,10 +42,10 @@ function rewrite(node: RootOperationNode): RootOperationNode {
   const terms = conjuncts(node.where.where);
   const idList = terms.find(isIdList);
   if (!idList) return node;
-  const idTable = tableOf((idList as BinaryOperationNode).leftOperand as ReferenceNode);
-  const tenant = terms.find((t) => isTenantTerm(t) && (idTable === undefined || tableOf(t.leftOperand as ReferenceNode) === idTable));
+  const idTable = tableOf(idList.leftOperand as ReferenceNode);
+  const tenant = terms.find((t): t is BinaryOperationNode => isTenantTerm(t) && (idTable === undefined || tableOf(t.leftOperand as ReferenceNode) === idTable));
   if (!tenant) return node;
-  return { ...node, where: WhereNode.create(replace(node.where.where, tenant, unindexed(tenant as BinaryOperationNode))) } as RootOperationNode;
+  return { ...node, where: WhereNode.create(replace(node.where.where, tenant, unindexed(tenant))) } as RootOperationNode;
 }
 
 /** Only queries of one table: with a join, which table the ids belong to is not this plugin's guess to make. */
@@ -73,7 +73,7 @@ const tableOf = (ref: ReferenceNode): string | undefined => (ref.table && TableN
 const operatorIs = (node: BinaryOperationNode, op: string) => OperatorNode.is(node.operator) && node.operator.operator === op;
 
 /** `id in (…)` with a list of values (not a subquery, whose size is unknown). */
-function isIdList(node: OperationNode): boolean {
+function isIdList(node: OperationNode): node is BinaryOperationNode {
   return (
     BinaryOperationNode.is(node) &&
     columnName(node.leftOperand) === 'id' &&
