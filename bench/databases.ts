@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,4 +52,23 @@ export async function postgresReachable(): Promise<boolean> {
   } finally {
     await c.end().catch(() => {});
   }
+}
+
+/**
+ * Writes out what the loads left dirty — PostgreSQL's shared buffers, then the kernel's page cache
+ * (gigabytes after a million contacts) — before anything is timed. Left to the background, that
+ * writeback takes a core and the disk during the first scenarios, whichever database they are on.
+ */
+export async function settle(targets: BenchTarget[]): Promise<void> {
+  for (const t of targets) {
+    if (!t.env.DATABASE_URL) continue;
+    const c = new pg.Client({ connectionString: t.env.DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query('checkpoint');
+    } finally {
+      await c.end();
+    }
+  }
+  execFileSync('sync');
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bulkScenario } from './bulk-scenario';
-import { type BenchDialect, type BenchTarget, freshTarget, postgresReachable } from './databases';
+import { type BenchDialect, type BenchTarget, freshTarget, postgresReachable, settle } from './databases';
 import { type Loaded, loadLanes } from './load-data';
 import { type ImportResult, importFile, importScenario } from './import-scenario';
 import { compare, hammer, sequential, spawnServer } from './measure';
@@ -156,7 +156,13 @@ const loaded = await loadInParallel(targets, contacts).catch(async (error) => {
 });
 for (const [d, data] of loaded) console.error(`${d}: loaded in ${data.loadSeconds.toFixed(0)} s`);
 const rows: Row[] = [];
-for (const target of targets) rows.push(...(await benchDialect(target, loaded.get(target.dialect)!)));
+for (const target of targets) {
+  // Each dialect's scenarios start on a quiet machine: not while the loads' writes, or the other
+  // dialect's imports, are still being written back.
+  phase(`${target.dialect}: writing out dirty pages…`);
+  await settle(targets);
+  rows.push(...(await benchDialect(target, loaded.get(target.dialect)!)));
+}
 
 const commit = (() => {
   try {
