@@ -46,6 +46,7 @@ describe.each(await testDialects())('health, metrics and the API description on 
     expect(text).toMatch(/rapport_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
     expect(text).not.toContain('no-such-route');
     expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
   });
 
   it('describes the API as OpenAPI 3.1 with every endpoint and the shared schemas', async () => {
