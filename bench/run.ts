@@ -53,8 +53,9 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
           { connections: 10, headers: auth, path: (i) => `/api/v1/contacts/${ids[i % ids.length]}` },
           { connections: 10, path: (i) => `/contacts/${ids[i % ids.length]}` },
         ],
-        // Short turns, many of them: on this shared machine one server's CPU cost per request swings
-        // ±10% from one 2-second turn to the next, so two long turns left the ratio to chance.
+        // Short turns, many of them: on this shared machine one server's CPU cost per request wanders
+        // by a quarter between turns a few seconds long (39–63 µs in twelve 3-s turns), so two long
+        // turns left the ratio to chance. More turns make it steadier, not higher.
         { rounds: loadSeconds, seconds: 1 },
       );
       rows.push({ dialect, scenario: 'GET contact by id (req/s, 10 conns)', value: getApp.rps, unit: 'req/s', p50: getApp.p50, p99: getApp.p99, baseline: getBase.rps, higherIsBetter: true, errors: getApp.errors + getApp.non2xx });
@@ -114,8 +115,8 @@ async function benchDialect(target: BenchTarget, data: Loaded): Promise<Row[]> {
         server === 'app'
           ? { connections: 10, method: 'POST' as const, headers: auth, path: () => '/api/v1/contacts', body: (i: number) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, emails: [{ email: `create.${stamp}.${round}${i}@example.com` }] }) }
           : { connections: 10, method: 'POST' as const, path: () => '/contacts', body: (i: number) => JSON.stringify({ firstName: 'Bench', lastName: `Create${i}`, email: `base.${stamp}.${round}${i}@example.com` }) };
-      // Both write paths warm up first, as the reads do: a few seconds of load measured from cold
-      // time the JIT compiling them (PostgreSQL: ~2.0 ms of server CPU per create cold, 1.1–1.7 warm).
+      // Both write paths warm up first, as the reads do: timed from cold, a few seconds of creates
+      // measure the JIT compiling them (PostgreSQL: ~2.0 ms of server CPU per create cold, 1.1–1.7 warm).
       const warmSeconds = Math.max(1, loadSeconds / 4);
       await hammer({ ...createLoad('app', 'w'), port: app.port, seconds: warmSeconds });
       await hammer({ ...createLoad('base', 'w'), port: base.port, seconds: warmSeconds });
