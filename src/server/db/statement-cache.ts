@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { type Runnable, withPlainRows } from './plain-rows';
 
 export type StatementCacheOptions = {
   /** Statements of ordinary length kept (default 1,000). */
@@ -24,9 +25,9 @@ export function statementCache(sqlite: SQLite.Database, opts: StatementCacheOpti
   const max = opts.max ?? 1000;
   const bulkChars = opts.bulkChars ?? 4000;
   const maxBulk = opts.maxBulk ?? 24;
-  const small = new Map<string, SQLite.Statement>();
-  const bulk = new Map<string, SQLite.Statement>();
-  const prepare = (given: string) => {
+  const small = new Map<string, Runnable>();
+  const bulk = new Map<string, Runnable>();
+  const prepare = (given: string): Runnable => {
     // A plain BEGIN takes the write lock only at the first write, and fails at once (busy, no
     // waiting) when another connection, such as the job thread's, wrote since it began reading.
     // BEGIN IMMEDIATE waits for the lock (busy_timeout) before the transaction reads anything.
@@ -42,7 +43,7 @@ export function statementCache(sqlite: SQLite.Database, opts: StatementCacheOpti
       }
       return stmt;
     }
-    stmt = sqlite.prepare(source);
+    stmt = withPlainRows(sqlite.prepare(source));
     if (cache.size >= (isBulk ? maxBulk : max)) cache.delete(cache.keys().next().value as string);
     cache.set(source, stmt);
     return stmt;
