@@ -33,7 +33,9 @@ export function makeGenerator(seed = 20261123) {
         lastName,
         title: faker.person.jobTitle(),
         emails: [{ email: `${firstName}.${lastName}.${i}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, '') }],
-        phones: [{ phone: `+1415${String(1000000 + i).slice(-7)}` }],
+        // Valid numbers, as most in a real export are: an exchange code of 200–999 (one starting
+        // with 1 is invalid in North America, and libphonenumber then tries every country sharing +1).
+        phones: [{ phone: `+1415${200 + (i % 800)}${String(i % 10000).padStart(4, '0')}` }],
         companyId: companyIds.length ? companyIds[i % companyIds.length] : undefined,
         ownerId,
         lifecycleStage: faker.helpers.arrayElement(LIFECYCLE_STAGES),
